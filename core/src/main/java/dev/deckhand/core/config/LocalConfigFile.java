@@ -1,0 +1,259 @@
+package dev.deckhand.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import dev.deckhand.core.files.AtomicFiles;
+import dev.deckhand.core.files.FilePermissions;
+
+/**
+ * Reads and writes {@code <context>/.odo/config.yaml} so that odo 1.x and Deckhand can share a
+ * component folder: what one writes, the other reads, and keys Deckhand does not know survive.
+ */
+public final class LocalConfigFile {
+  public static final String ODO_DIR = ".odo";
+  public static final String FILE_NAME = "config.yaml";
+
+  private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
+
+  private static final ObjectMapper YAML = yamlMapper();
+
+  private LocalConfigFile() {}
+
+  static ObjectMapper yamlMapper() {
+    YAMLFactory factory =
+        YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build();
+    return new ObjectMapper(factory)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  public static Path pathIn(Path contextDir) {
+    return contextDir.resolve(ODO_DIR).resolve(FILE_NAME);
+  }
+
+  /** The config of a component folder, or empty when the folder has none. */
+  public static Optional<LocalConfig> readIfPresent(Path contextDir) throws ConfigException {
+    Path file = pathIn(contextDir);
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new ConfigException(file, 0, null, "cannot read: " + e.getMessage(), e);
+    }
+    return Optional.of(parse(file, text));
+  }
+
+  /** The config of a component folder; a missing file is an error that says how to make one. */
+  public static LocalConfig read(Path contextDir) throws ConfigException {
+    return readIfPresent(contextDir)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    pathIn(contextDir),
+                    0,
+                    null,
+                    "no component here; run 'deckhand create' in " + contextDir + " first"));
+  }
+
+  /** Parses and validates a config document; {@code file} only names it in messages. */
+  public static LocalConfig parse(Path file, String text) throws ConfigException {
+    LocalConfig config;
+    try {
+      config = YAML.readValue(text, LocalConfig.class);
+    } catch (JsonMappingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new ConfigException(file, line, fieldPath(e.getPath()), cleanMessage(e), e);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new ConfigException(file, line, null, "not valid YAML: " + e.getOriginalMessage(), e);
+    }
+    if (config == null) {
+      throw new ConfigException(file, 1, null, "the file is empty");
+    }
+    validate(file, config, YamlLocations.of(text));
+    return config;
+  }
+
+  /** Writes atomically (temp file + rename) with odo's permissions: 0600 file in a 0750 folder. */
+  public static void write(Path contextDir, LocalConfig config) throws IOException {
+    Path file = pathIn(contextDir);
+    Path dir = file.getParent();
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+      FilePermissions.restrictDirectory(dir);
+    }
+    byte[] bytes = YAML.writeValueAsBytes(config);
+    AtomicFiles.write(file, bytes, true);
+  }
+
+  /** The YAML odo would read for this config. */
+  public static String toYaml(LocalConfig config) {
+    try {
+      return YAML.writeValueAsString(config);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("config cannot be serialised", e);
+    }
+  }
+
+  private static void validate(Path file, LocalConfig config, YamlLocations where)
+      throws ConfigException {
+    if (config.kind != null && !LocalConfig.KIND.equals(config.kind)) {
+      throw new ConfigException(
+          file,
+          where.lineOf("kind"),
+          "kind",
+          "is '" + config.kind + "', expected '" + LocalConfig.KIND + "'");
+    }
+    ComponentSettings s = config.settings;
+    if (s == null) {
+      throw new ConfigException(file, 0, "ComponentSettings", "is missing");
+    }
+    String base = "ComponentSettings.";
+    if (s.name != null && !isDnsLabel(s.name)) {
+      throw new ConfigException(
+          file,
+          where.lineOf(base + "Name"),
+          base + "Name",
+          "'"
+              + s.name
+              + "' is not a valid name (lower-case letters, digits and '-', at most 63, starting"
+              + " and ending with a letter or digit)");
+    }
+    if (s.application != null && !isDnsLabel(s.application)) {
+      throw new ConfigException(
+          file,
+          where.lineOf(base + "Application"),
+          base + "Application",
+          "'" + s.application + "' is not a valid application name");
+    }
+    List<String> ports = s.portsOrEmpty();
+    for (int i = 0; i < ports.size(); i++) {
+      String field = base + "Ports[" + i + "]";
+      try {
+        if (ports.get(i) == null) {
+          throw new IllegalArgumentException("is empty");
+        }
+        PortSpec.parse(ports.get(i));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(file, where.lineOf(field), field, e.getMessage());
+      }
+    }
+    if (s.debugPort != null && (s.debugPort < 1 || s.debugPort > 65535)) {
+      throw new ConfigException(
+          file,
+          where.lineOf(base + "DebugPort"),
+          base + "DebugPort",
+          s.debugPort + " is outside 1-65535");
+    }
+    Set<String> envNames = new HashSet<>();
+    List<EnvSetting> envs = s.envsOrEmpty();
+    for (int i = 0; i < envs.size(); i++) {
+      String field = base + "Envs[" + i + "].Name";
+      EnvSetting env = envs.get(i);
+      if (env == null || env.name() == null || !ENV_NAME.matcher(env.name()).matches()) {
+        throw new ConfigException(
+            file,
+            where.lineOf(field),
+            field,
+            "'" + (env == null ? null : env.name()) + "' is not a valid environment variable name");
+      }
+      if (!envNames.add(env.name())) {
+        throw new ConfigException(
+            file, where.lineOf(field), field, "'" + env.name() + "' is set twice");
+      }
+    }
+    List<UrlSetting> urls = s.urlsOrEmpty();
+    for (int i = 0; i < urls.size(); i++) {
+      UrlSetting url = urls.get(i);
+      String field = base + "Url[" + i + "]";
+      if (url == null || url.name() == null || !isDnsLabel(url.name())) {
+        throw new ConfigException(
+            file, where.lineOf(field + ".Name"), field + ".Name", "is missing or not a valid name");
+      }
+      if (url.port() < 1 || url.port() > 65535) {
+        throw new ConfigException(
+            file, where.lineOf(field + ".Port"), field + ".Port", url.port() + " is not a port");
+      }
+    }
+    List<StorageSetting> storage = s.storageOrEmpty();
+    for (int i = 0; i < storage.size(); i++) {
+      StorageSetting st = storage.get(i);
+      String field = base + "Storage[" + i + "]";
+      if (st == null || st.name() == null || !isDnsLabel(st.name())) {
+        throw new ConfigException(
+            file, where.lineOf(field + ".Name"), field + ".Name", "is missing or not a valid name");
+      }
+      if (st.path() == null || !st.path().startsWith("/")) {
+        throw new ConfigException(
+            file,
+            where.lineOf(field + ".Path"),
+            field + ".Path",
+            "must be an absolute path in the container");
+      }
+    }
+  }
+
+  private static boolean isDnsLabel(String s) {
+    return s.length() <= 63 && DNS_1123_LABEL.matcher(s).matches();
+  }
+
+  private static String fieldPath(List<JsonMappingException.Reference> path) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : path) {
+      if (ref.getFieldName() != null) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String cleanMessage(JsonMappingException e) {
+    String msg = e.getOriginalMessage();
+    if (msg == null) {
+      return "has the wrong shape";
+    }
+    // Jackson names Java types; a person editing YAML needs the expected YAML shape instead.
+    if (msg.contains("java.util.ArrayList") || msg.contains("from Object value")) {
+      return "has the wrong shape (expected a list)";
+    }
+    if (msg.contains("Cannot deserialize value of type `java.lang.Integer`")
+        || msg.contains("Cannot deserialize value of type `int`")) {
+      return "expected a whole number";
+    }
+    if (msg.contains("Cannot deserialize value of type `java.lang.Boolean`")) {
+      return "expected true or false";
+    }
+    if (msg.contains("unknown source type")) {
+      int at = msg.indexOf("unknown source type");
+      return msg.substring(at);
+    }
+    int nl = msg.indexOf('\n');
+    return nl < 0 ? msg : msg.substring(0, nl);
+  }
+}
