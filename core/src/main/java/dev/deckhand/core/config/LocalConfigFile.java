@@ -1,11 +1,14 @@
 package dev.deckhand.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.deckhand.core.files.AtomicFiles;
+import dev.deckhand.core.files.FilePermissions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import dev.deckhand.core.files.AtomicFiles;
-import dev.deckhand.core.files.FilePermissions;
 
 /**
  * Reads and writes {@code <context>/.odo/config.yaml} so that odo 1.x and Deckhand can share a
@@ -78,15 +79,24 @@ public final class LocalConfigFile {
 
   /** Parses and validates a config document; {@code file} only names it in messages. */
   public static LocalConfig parse(Path file, String text) throws ConfigException {
+    if (text.isBlank()) {
+      throw new ConfigException(file, 1, null, "the file is empty");
+    }
     LocalConfig config;
     try {
       config = YAML.readValue(text, LocalConfig.class);
     } catch (JsonMappingException e) {
+      if (e.getCause() instanceof StreamReadException syntax) {
+        int line = syntax.getLocation() == null ? 0 : syntax.getLocation().getLineNr();
+        throw new ConfigException(
+            file, line, null, "not valid YAML: " + firstLine(syntax.getOriginalMessage()), e);
+      }
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ConfigException(file, line, fieldPath(e.getPath()), cleanMessage(e), e);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ConfigException(file, line, null, "not valid YAML: " + e.getOriginalMessage(), e);
+      throw new ConfigException(
+          file, line, null, "not valid YAML: " + firstLine(e.getOriginalMessage()), e);
     }
     if (config == null) {
       throw new ConfigException(file, 1, null, "the file is empty");
@@ -253,6 +263,10 @@ public final class LocalConfigFile {
       int at = msg.indexOf("unknown source type");
       return msg.substring(at);
     }
+    return firstLine(msg);
+  }
+
+  private static String firstLine(String msg) {
     int nl = msg.indexOf('\n');
     return nl < 0 ? msg : msg.substring(0, nl);
   }
