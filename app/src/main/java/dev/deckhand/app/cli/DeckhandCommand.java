@@ -1,14 +1,19 @@
 package dev.deckhand.app.cli;
 
+import dev.deckhand.core.config.ConfigException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root {@code deckhand} command. */
+/** The root {@code deckhand} command; with no subcommand it opens the window. */
 @Command(
     name = "deckhand",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Inner-loop development on OpenShift and Kubernetes, odo 1.x compatible.")
+    description = "Inner-loop development on OpenShift and Kubernetes, odo 1.x compatible.",
+    subcommands = {CreateCommand.class, IndexCommand.class, ManifestsCommand.class})
 public final class DeckhandCommand implements Runnable {
 
   @Override
@@ -17,6 +22,43 @@ public final class DeckhandCommand implements Runnable {
   }
 
   public static int run(String... args) {
-    return new CommandLine(new DeckhandCommand()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line; tests call this to capture output. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new DeckhandCommand());
+    cli.setExecutionExceptionHandler(DeckhandCommand::handleFailure);
+    cli.setParameterExceptionHandler(DeckhandCommand::handleUsageError);
+    return cli;
+  }
+
+  /** Known failures become one line on stderr; only real bugs get a stack trace. */
+  private static int handleFailure(
+      Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cli.getErr();
+    if (e instanceof CliException || e instanceof ConfigException) {
+      err.println("deckhand: " + e.getMessage());
+      return 1;
+    }
+    if (e instanceof IOException || e instanceof UncheckedIOException) {
+      err.println("deckhand: " + e);
+      return 1;
+    }
+    if (e instanceof IllegalArgumentException) {
+      err.println("deckhand: " + e.getMessage());
+      return 1;
+    }
+    err.println("deckhand: internal error: " + e);
+    e.printStackTrace(err);
+    return 70;
+  }
+
+  private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    PrintWriter err = cli.getErr();
+    err.println("deckhand: " + e.getMessage());
+    err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
+    return 2;
   }
 }

@@ -1,0 +1,7 @@
+package dev.deckhand.app.cli;
+
+/** {@code -o}: how data commands print. */
+enum OutputFormat {
+  text,
+  json
+}
