@@ -38,7 +38,11 @@ class ComponentCatalogTest {
     assertThat(java.s2i())
         .isEqualTo(
             new S2iLabels(
-                "image:///usr/local/s2i", "/tmp", "/deployments", "/home/jboss", "ubi8/openjdk-11"));
+                "image:///usr/local/s2i",
+                "/tmp",
+                "/deployments",
+                "/home/jboss",
+                "ubi8/openjdk-11"));
     assertThat(java.defaultPorts()).containsExactly("8080/TCP", "8443/TCP", "8778/TCP");
     assertThat(java.detectFiles()).containsExactly("pom.xml", "build.gradle");
   }
@@ -232,7 +236,8 @@ class ComponentCatalogTest {
   @Test
   void defaultUserFileIsUnderConfigDir() {
     assertThat(
-            ComponentCatalog.defaultUserFile().endsWith(Path.of("deckhand", "component-types.yaml")))
+            ComponentCatalog.defaultUserFile()
+                .endsWith(Path.of("deckhand", "component-types.yaml")))
         .isTrue();
   }
 

@@ -47,7 +47,9 @@ final class ManifestAssertions {
     assertThat(o.getKind()).as("kind of %s", name).isEqualTo(kind);
     assertThat(o.getMetadata().getName()).isEqualTo(name);
     assertThat(o.getMetadata().getNamespace()).as("namespace of %s", name).isEqualTo(namespace);
-    assertThat(o.getMetadata().getLabels()).as("labels of %s", name).containsExactlyEntriesOf(labels);
+    assertThat(o.getMetadata().getLabels())
+        .as("labels of %s", name)
+        .containsExactlyEntriesOf(labels);
     assertThat(o.getMetadata().getAnnotations())
         .as("annotations of %s", name)
         .containsExactlyEntriesOf(annotations);

@@ -183,13 +183,15 @@ class NodejsOnKubernetesTest {
   void service() {
     Service svc = m.service().orElseThrow();
     assertMeta(svc, "Service", NAME, NS, LABELS, ANNOTATIONS);
-    assertThat(svc.getSpec().getSelector()).containsExactlyEntriesOf(Map.of("deploymentconfig", NAME));
+    assertThat(svc.getSpec().getSelector())
+        .containsExactlyEntriesOf(Map.of("deploymentconfig", NAME));
     List<ServicePort> ports = svc.getSpec().getPorts();
     assertThat(ports)
         .extracting(
             p -> p.getName() + " " + p.getPort() + " " + p.getProtocol() + " " + p.getTargetPort())
         .containsExactly(
-            "8080-tcp 8080 TCP " + new IntOrString(8080), "9229-tcp 9229 TCP " + new IntOrString(9229));
+            "8080-tcp 8080 TCP " + new IntOrString(8080),
+            "9229-tcp 9229 TCP " + new IntOrString(9229));
     assertThat(svc.getSpec().getType()).isNull(); // ClusterIP by default
   }
 
@@ -197,7 +199,8 @@ class NodejsOnKubernetesTest {
   void secretPerPort() {
     assertThat(m.secrets()).hasSize(2);
     Secret s = m.secrets().get(0);
-    assertMeta(s, "Secret", NAME + "-8080", NS, LABELS, with(ANNOTATIONS, "component-port", "8080"));
+    assertMeta(
+        s, "Secret", NAME + "-8080", NS, LABELS, with(ANNOTATIONS, "component-port", "8080"));
     assertThat(s.getType()).isEqualTo("Opaque");
     assertThat(s.getStringData())
         .containsExactlyEntriesOf(
@@ -236,7 +239,12 @@ class NodejsOnKubernetesTest {
     Ingress ing = m.ingresses().get(0);
     assertThat(ing.getApiVersion()).isEqualTo("networking.k8s.io/v1");
     assertMeta(
-        ing, "Ingress", "web-app", NS, with(LABELS, "odo.openshift.io/url-name", "web"), ANNOTATIONS);
+        ing,
+        "Ingress",
+        "web-app",
+        NS,
+        with(LABELS, "odo.openshift.io/url-name", "web"),
+        ANNOTATIONS);
     HTTPIngressPath path = ing.getSpec().getRules().get(0).getHttp().getPaths().get(0);
     assertThat(path.getPath()).isEqualTo("/");
     assertThat(path.getPathType()).isEqualTo("Prefix");
@@ -246,8 +254,7 @@ class NodejsOnKubernetesTest {
 
   @Test
   void ownerReferencesOnlyWithUid() {
-    assertThat(m.all())
-        .allSatisfy(o -> assertThat(o.getMetadata().getOwnerReferences()).isEmpty());
+    assertThat(m.all()).allSatisfy(o -> assertThat(o.getMetadata().getOwnerReferences()).isEmpty());
 
     ComponentManifests owned =
         new ManifestBuilder(
