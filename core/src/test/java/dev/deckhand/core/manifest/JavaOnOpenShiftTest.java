@@ -241,6 +241,9 @@ class JavaOnOpenShiftTest {
   }
 
   private static Map<String, Quantity> entriesQ(String k1, String v1, String k2, String v2) {
-    return new java.util.LinkedHashMap<>(Map.of(k1, new Quantity(v1), k2, new Quantity(v2)));
+    Map<String, Quantity> m = new java.util.LinkedHashMap<>();
+    m.put(k1, new Quantity(v1));
+    m.put(k2, new Quantity(v2));
+    return m;
   }
 }
