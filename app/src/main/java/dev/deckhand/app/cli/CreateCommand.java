@@ -78,7 +78,7 @@ final class CreateCommand implements Callable<Integer> {
       throw new CliException(
           dir + " already has a component (" + configFile + "); use --force to replace it");
     }
-    ComponentCatalog catalog = ComponentCatalog.load(UserFiles.componentTypes());
+    ComponentCatalog catalog = ComponentCatalog.loadDefault();
     String typeSpec = type != null ? type : detectType(dir, catalog);
     ResolvedType resolved = catalog.resolve(typeSpec);
 
@@ -119,7 +119,7 @@ final class CreateCommand implements Callable<Integer> {
                     "cannot tell the component type of "
                         + dir
                         + " (no package.json, pom.xml, …); give it: deckhand create TYPE, one of "
-                        + String.join(", ", catalog.typeNames())));
+                        + String.join(", ", catalog.names())));
   }
 
   private static List<String> canonical(List<String> ports) {

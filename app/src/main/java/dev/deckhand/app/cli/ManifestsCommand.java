@@ -65,7 +65,7 @@ final class ManifestsCommand implements Callable<Integer> {
     if (config.settings.type == null) {
       throw new CliException(LocalConfigFile.pathIn(dir) + ": ComponentSettings.Type is missing");
     }
-    ComponentCatalog catalog = ComponentCatalog.load(UserFiles.componentTypes());
+    ComponentCatalog catalog = ComponentCatalog.loadDefault();
     ResolvedType type = catalog.resolve(config.settings.type);
     Platform target = Platform.valueOf(platform.name().toUpperCase(java.util.Locale.ROOT));
     if (workload == WorkloadOption.deploymentconfig && target != Platform.OPENSHIFT) {
