@@ -41,6 +41,8 @@ public final class Kubelet implements AutoCloseable {
   private final HostPorts hostPorts = new HostPorts();
   private volatile Map<String, Map<String, ContainerSnapshot>> latest = Map.of();
   private SharedIndexInformer<Pod> informer;
+  private UrlReporter urls;
+  private int ticks;
 
   private record Worker(PodState state, ExecutorService thread, AtomicBoolean syncQueued) {}
 
@@ -86,6 +88,7 @@ public final class Kubelet implements AutoCloseable {
                 .build())
         .createOr(r -> r.update());
     informer = client.pods().inAnyNamespace().inform(new PodEvents(), 30_000);
+    urls = new UrlReporter(client, this);
     monitor.scheduleWithFixedDelay(this::pollPodman, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
@@ -178,6 +181,13 @@ public final class Kubelet implements AutoCloseable {
       latest = byPod;
     } catch (IOException | RuntimeException e) {
       LOG.warn("cannot read container states from podman: {}", e.getMessage());
+    }
+    if (++ticks % 4 == 0) {
+      try {
+        urls.report();
+      } catch (RuntimeException e) {
+        LOG.debug("url report: {}", e.toString());
+      }
     }
     for (Worker w : workers.values()) {
       // Coalesced: a slow worker gets one pending sync, not a backlog.
