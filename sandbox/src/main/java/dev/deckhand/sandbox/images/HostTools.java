@@ -77,6 +77,10 @@ final class HostTools {
     return run(node.toString(), "--version").strip();
   }
 
+  static String bashVersion(Path bash) {
+    return run(bash.toString(), "-c", "echo $BASH_VERSION").strip();
+  }
+
   /**
    * The npm package directory (the one holding {@code bin/npm-cli.js}), following the {@code npm}
    * symlink: NodeSource puts it in /usr/lib/node_modules/npm, Debian in /usr/share/nodejs/npm.

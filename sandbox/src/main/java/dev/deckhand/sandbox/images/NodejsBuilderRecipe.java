@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class NodejsBuilderRecipe implements ImageRecipe {
 
-  private static final String LAYOUT_VERSION = "nodejs-builder/1";
+  private static final String LAYOUT_VERSION = "nodejs-builder/2";
   static final List<String> S2I_SCRIPTS = List.of("assemble", "run");
 
   private final ImageRef image;
@@ -40,6 +41,7 @@ final class NodejsBuilderRecipe implements ImageRecipe {
             .add("layout", LAYOUT_VERSION)
             .add("node", HostTools.nodeVersion(node))
             .add("npm", HostTools.npmPackageDir().map(NodejsBuilderRecipe::npmVersion).orElse(""))
+            .add("bash", HostTools.onPath("bash").map(HostTools::bashVersion).orElse(""))
             .addFile("busybox", busybox);
     for (String name : S2I_SCRIPTS) {
       hash.add(name, Resources.bytes("nodejs-builder/s2i/" + name));
@@ -53,6 +55,16 @@ final class NodejsBuilderRecipe implements ImageRecipe {
     fs.copy(node.toRealPath(), "/usr/bin/node");
     for (Path lib : HostTools.sharedLibraries(node)) {
       fs.copy(lib.toRealPath(), lib.toString());
+    }
+    // odo's copy-files-to-volume script is bash (`[[ =~ ]]`), as /bin/sh is on ubi8 images;
+    // busybox ash cannot even parse it, so the host's bash becomes /bin/sh here.
+    Optional<Path> bash = HostTools.onPath("bash");
+    if (bash.isPresent()) {
+      fs.copy(bash.get().toRealPath(), "/bin/bash");
+      fs.symlink("/bin/sh", "bash");
+      for (Path lib : HostTools.sharedLibraries(bash.get())) {
+        fs.copy(lib.toRealPath(), lib.toString());
+      }
     }
     Path npmDir = HostTools.npmPackageDir().orElse(null);
     if (npmDir != null) {
