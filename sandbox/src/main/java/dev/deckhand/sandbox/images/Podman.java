@@ -137,6 +137,39 @@ public final class Podman {
 
   // One plain thread per stream: the common pool has a single thread on 2-CPU machines, and two
   // drains queued on it could deadlock against a podman blocked on its other pipe.
+  /**
+   * Removes every pod, container and volume carrying {@code label} (a {@code key=value} filter), in
+   * that order so nothing is still in use when its turn comes. Failures are ignored: this is
+   * cleanup of leftovers, which may already be half gone.
+   */
+  public void removeByLabel(String label) {
+    for (String pod : ids(List.of("pod", "ps", "-q", "--filter", "label=" + label))) {
+      run(List.of("pod", "rm", "-f", "-t", "0", pod));
+    }
+    for (String ctr : ids(List.of("ps", "-aq", "--filter", "label=" + label))) {
+      run(List.of("rm", "-f", "-t", "0", ctr));
+    }
+    // Bind-style volumes (driver options) first: they point into the others.
+    List<String> volumes = ids(List.of("volume", "ls", "-q", "--filter", "label=" + label));
+    for (String volume : volumes) {
+      Result r = run(List.of("volume", "inspect", "--format", "{{len .Options}}", volume));
+      if (r.ok() && !r.stdout().strip().equals("0")) {
+        run(List.of("volume", "rm", "-f", volume));
+      }
+    }
+    for (String volume : volumes) {
+      run(List.of("volume", "rm", "-f", volume));
+    }
+  }
+
+  private List<String> ids(List<String> args) {
+    Result r = run(args);
+    if (!r.ok()) {
+      return List.of();
+    }
+    return r.stdout().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
   private static CompletableFuture<byte[]> drain(InputStream stream) {
     CompletableFuture<byte[]> result = new CompletableFuture<>();
     Thread thread =
