@@ -37,16 +37,23 @@ final class ImageBuilder {
       Path tarball = Files.createTempFile("deckhand-rootfs-", ".tar");
       try {
         // Owner 0 whoever builds: rootless podman maps it to the user, rootful keeps it root.
-        HostTools.run(
-            "tar",
-            "--numeric-owner",
-            "--owner=0",
-            "--group=0",
-            "-C",
-            fs.root().toString(),
-            "-cf",
-            tarball.toString(),
-            ".");
+        List<String> tar =
+            new ArrayList<>(
+                List.of(
+                    "tar",
+                    "--numeric-owner",
+                    "--owner=0",
+                    "--group=0",
+                    "-cf",
+                    tarball.toString(),
+                    "-C",
+                    fs.root().toString(),
+                    "."));
+        if (!fs.fromHost().isEmpty()) {
+          tar.addAll(List.of("-C", "/"));
+          fs.fromHost().forEach(p -> tar.add(p.toString().substring(1)));
+        }
+        HostTools.run(tar.toArray(String[]::new));
         List<String> args = new ArrayList<>(List.of("import", "--quiet"));
         for (String change : recipe.changes()) {
           args.add("--change");

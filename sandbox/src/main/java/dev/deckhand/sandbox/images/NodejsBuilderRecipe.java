@@ -52,7 +52,12 @@ final class NodejsBuilderRecipe implements ImageRecipe {
   @Override
   public void stage(Rootfs fs) throws IOException {
     BusyboxBase.stage(fs, busybox);
-    fs.copy(node.toRealPath(), "/usr/bin/node");
+    Path realNode = node.toRealPath();
+    if (realNode.equals(Path.of("/usr/bin/node"))) {
+      fs.includeFromHost(realNode);
+    } else {
+      fs.copy(realNode, "/usr/bin/node");
+    }
     for (Path lib : HostTools.sharedLibraries(node)) {
       fs.copy(lib.toRealPath(), lib.toString());
     }
@@ -71,7 +76,11 @@ final class NodejsBuilderRecipe implements ImageRecipe {
       // Debian's npm uses modules beside it in /usr/share/nodejs; NodeSource's bundles its own.
       Path tree =
           npmDir.getParent().equals(Path.of("/usr/share/nodejs")) ? npmDir.getParent() : npmDir;
-      fs.copyTree(tree, tree.toString());
+      if (tree.toRealPath().equals(tree)) {
+        fs.includeFromHost(tree);
+      } else {
+        fs.copyTree(tree, tree.toString());
+      }
       fs.symlink("/usr/bin/npm", relativeFromUsrBin(npmDir.resolve("bin/npm-cli.js")));
       if (Files.exists(npmDir.resolve("bin/npx-cli.js"))) {
         fs.symlink("/usr/bin/npx", relativeFromUsrBin(npmDir.resolve("bin/npx-cli.js")));
