@@ -274,8 +274,26 @@ class OdoStylePodTest {
 
   @Test
   @Order(7)
+  void goInitRunsPreThenMainSplittingOnWhitespace() {
+    Podman.Result ok =
+        podman.run(
+            List.of("exec", app, "/opt/odo/bin/go-init", "-pre", "true", "-main", "echo a   b"));
+    assertThat(ok.exitCode()).isZero();
+    assertThat(ok.stdout().strip()).isEqualTo("a b");
+    Podman.Result preFails =
+        podman.run(
+            List.of("exec", app, "/opt/odo/bin/go-init", "-pre", "false", "-main", "echo main"));
+    assertThat(preFails.exitCode()).isEqualTo(1);
+    assertThat(preFails.stdout()).doesNotContain("main");
+  }
+
+  @Test
+  @Order(8)
   void podRestartStartsTheAppByItself() {
+    long start = System.nanoTime();
     podman.check("pod", "stop", "-t", "10", pod);
+    // go-init forwards SIGTERM and supervisord stops the app: no 10 s wait for SIGKILL.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     podman.check("pod", "start", pod);
     await()
         .atMost(Duration.ofSeconds(15))
