@@ -270,10 +270,36 @@ class OdoStylePodTest {
     assertThat(start.exitCode()).as(start.toString()).isZero();
     assertThat(ctl("status").stdout()).containsPattern("run\\s+RUNNING\\s+pid \\d+");
     await().atMost(Duration.ofSeconds(5)).until(() -> "hello v2".equals(get()));
+
+    Podman.Result unknown =
+        podman.run(List.of("exec", app, "/opt/odo/bin/supervisord", "ctl", "status", "nosuch"));
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.stdout()).contains("no such process");
   }
 
   @Test
   @Order(7)
+  void ctlWithoutSupervisordFailsClearly() {
+    Podman.Result r =
+        podman.run(
+            List.of(
+                "run",
+                "--rm",
+                "--label",
+                TEST_LABEL,
+                SandboxImages.ODO_INIT.toString(),
+                "/opt/odo-init/bin/busybox",
+                "sh",
+                "/opt/odo-init/bin/supervisord",
+                "ctl",
+                "stop",
+                "run"));
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr()).contains("supervisord is not running");
+  }
+
+  @Test
+  @Order(8)
   void goInitRunsPreThenMainSplittingOnWhitespace() {
     Podman.Result ok =
         podman.run(
@@ -288,7 +314,7 @@ class OdoStylePodTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void podRestartStartsTheAppByItself() {
     long start = System.nanoTime();
     podman.check("pod", "stop", "-t", "10", pod);
