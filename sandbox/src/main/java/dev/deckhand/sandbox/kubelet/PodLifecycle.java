@@ -185,11 +185,7 @@ final class PodLifecycle {
     state.waitingMessage = null;
     try {
       runtime.remove(pod, 0);
-      Map<String, List<String>> envs = new HashMap<>();
-      for (Container c : PodRuntime.allContainers(pod)) {
-        envs.put(c.getName(), env.resolve(pod, c));
-      }
-      runtime.create(pod, envs);
+      runtime.create(pod, environments(pod));
     } catch (IOException e) {
       state.podFailures++;
       state.stage = PodState.Stage.CREATE_FAILED;
@@ -213,7 +209,12 @@ final class PodLifecycle {
     CompletableFuture.supplyAsync(
             () -> {
               try {
-                return runtime.start(pod);
+                PodmanCli.Result init = runtime.start(pod);
+                if (!init.ok()) {
+                  return init;
+                }
+                runtime.createApps(pod, environments(pod));
+                return runtime.startApps(pod);
               } catch (IOException e) {
                 return new PodmanCli.Result(125, "", "Error: " + e.getMessage());
               }
@@ -239,6 +240,14 @@ final class PodLifecycle {
     state.retryAt = clock.instant().plus(backOff.after(state.podFailures));
     events.warning(
         state.pod, "BackOff", "Back-off restarting failed init container: " + result.error());
+  }
+
+  private Map<String, List<String>> environments(Pod pod) throws IOException {
+    Map<String, List<String>> envs = new HashMap<>();
+    for (Container c : PodRuntime.allContainers(pod)) {
+      envs.put(c.getName(), env.resolve(pod, c));
+    }
+    return envs;
   }
 
   private void restartCrashed(

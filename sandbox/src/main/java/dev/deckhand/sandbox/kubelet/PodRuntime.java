@@ -54,7 +54,11 @@ final class PodRuntime {
     }
   }
 
-  /** Creates volumes, the pod and its containers; nothing runs yet. */
+  /**
+   * Creates volumes, the pod and its init containers; nothing runs yet. App containers are created
+   * after the init containers ran ({@link #createApps}), as a kubelet makes subPath folders only
+   * then: odo's copy-files-to-volume seeds {@code app-root} only if it does not exist yet.
+   */
   void create(Pod pod, Map<String, List<String>> envByContainer) throws IOException {
     String name = PodmanNames.pod(pod);
     Map<String, String> volumeNames = createVolumes(pod);
@@ -73,14 +77,32 @@ final class PodRuntime {
     for (Container c : pod.getSpec().getInitContainers()) {
       createContainer(pod, name, c, true, volumeNames, envByContainer.get(c.getName()));
     }
+  }
+
+  /** Creates the app containers that do not exist yet (their subPath folders first). */
+  void createApps(Pod pod, Map<String, List<String>> envByContainer) throws IOException {
+    String name = PodmanNames.pod(pod);
+    Map<String, String> volumeNames = volumeNames(pod);
     for (Container c : pod.getSpec().getContainers()) {
-      createContainer(pod, name, c, false, volumeNames, envByContainer.get(c.getName()));
+      String ctr = PodmanNames.container(name, c.getName());
+      if (!podman.run(List.of("container", "exists", ctr), QUICK).ok()) {
+        createContainer(pod, name, c, false, volumeNames, envByContainer.get(c.getName()));
+      }
     }
   }
 
-  /** Runs the init containers in order, then starts the app containers. */
+  /** Starts the pod: its init containers one after another (and app containers that exist). */
   PodmanCli.Result start(Pod pod) throws IOException {
     return podman.run(List.of("pod", "start", PodmanNames.pod(pod)), START);
+  }
+
+  /** Starts every app container of the pod. */
+  PodmanCli.Result startApps(Pod pod) throws IOException {
+    List<String> args = new ArrayList<>(List.of("start"));
+    for (Container c : pod.getSpec().getContainers()) {
+      args.add(PodmanNames.container(PodmanNames.pod(pod), c.getName()));
+    }
+    return podman.run(args, QUICK);
   }
 
   PodmanCli.Result startContainer(Pod pod, String container) throws IOException {
@@ -105,6 +127,21 @@ final class PodRuntime {
             List.of("volume", "rm", "-f", PodmanNames.emptyDirVolume(pod, v.getName())), QUICK);
       }
     }
+  }
+
+  private static Map<String, String> volumeNames(Pod pod) {
+    Map<String, String> names = new HashMap<>();
+    for (Volume v : pod.getSpec().getVolumes()) {
+      if (v.getEmptyDir() != null) {
+        names.put(v.getName(), PodmanNames.emptyDirVolume(pod, v.getName()));
+      } else if (v.getPersistentVolumeClaim() != null) {
+        names.put(
+            v.getName(),
+            PodmanNames.claimVolume(
+                pod.getMetadata().getNamespace(), v.getPersistentVolumeClaim().getClaimName()));
+      }
+    }
+    return names;
   }
 
   private Map<String, String> createVolumes(Pod pod) throws IOException {

@@ -10,8 +10,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.api.model.DeploymentConfig;
+import io.fabric8.openshift.api.model.Route;
 import io.fabric8.openshift.client.OpenShiftClient;
 import java.util.HashMap;
 import java.util.List;
@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Tells users where a component answers. The sandbox publishes container ports on 127.0.0.1, so
- * the URL of a Service, Ingress or Route is {@code http://127.0.0.1:<host port>}; it is written as
- * the annotation {@value #ANNOTATION} on all three, and on Routes also as {@code spec.host}/{@code
+ * Tells users where a component answers. The sandbox publishes container ports on 127.0.0.1, so the
+ * URL of a Service, Ingress or Route is {@code http://127.0.0.1:<host port>}; it is written as the
+ * annotation {@value #ANNOTATION} on all three, and on Routes also as {@code spec.host}/{@code
  * status.ingress[0].host} ({@code 127.0.0.1:<port>}) since that is where OpenShift clients look.
  */
 final class UrlReporter {
@@ -49,7 +49,8 @@ final class UrlReporter {
     }
     for (Ingress ing : client.network().v1().ingresses().inAnyNamespace().list().getItems()) {
       String svc = backendService(ing);
-      annotate(ing, svc == null ? null : urlByService.get(ing.getMetadata().getNamespace() + "/" + svc));
+      annotate(
+          ing, svc == null ? null : urlByService.get(ing.getMetadata().getNamespace() + "/" + svc));
     }
     if (openshift) {
       OpenShiftClient os = client.adapt(OpenShiftClient.class);
@@ -68,7 +69,12 @@ final class UrlReporter {
       return null;
     }
     List<Pod> pods =
-        client.pods().inNamespace(svc.getMetadata().getNamespace()).withLabels(selector).list().getItems();
+        client
+            .pods()
+            .inNamespace(svc.getMetadata().getNamespace())
+            .withLabels(selector)
+            .list()
+            .getItems();
     ServicePort port = svc.getSpec().getPorts().get(0);
     IntOrString target = port.getTargetPort();
     int containerPort =

@@ -75,7 +75,9 @@ class KubeletTest {
   @AfterAll
   static void cleanup() throws Exception {
     if (PODMAN.available()) {
-      new Kubelet(null, PODMAN, null, Duration.ofSeconds(1)).removeLeftovers();
+      Kubelet k = new Kubelet(null, PODMAN, null, Duration.ofSeconds(1));
+      k.removeLeftovers();
+      k.removeVolumes();
     }
   }
 
@@ -181,6 +183,89 @@ class KubeletTest {
     assertThat(events)
         .anyMatch(e -> e.startsWith("Scheduled:"))
         .anyMatch(e -> e.startsWith("Started:"));
+  }
+
+  @Test
+  void subPathFolderIsMadeOnlyAfterInitContainersAndPvcDataOutlivesThePod() throws Exception {
+    client
+        .persistentVolumeClaims()
+        .resource(
+            new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder()
+                .withNewMetadata()
+                .withName("data")
+                .endMetadata()
+                .withNewSpec()
+                .withAccessModes("ReadWriteOnce")
+                .endSpec()
+                .build())
+        .create();
+    client
+        .persistentVolumeClaims()
+        .withName("data")
+        .editStatus(
+            p ->
+                new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder(p)
+                    .withNewStatus()
+                    .withPhase("Bound")
+                    .endStatus()
+                    .build());
+    Pod pod =
+        pod("seed")
+            .editSpec()
+            .addNewVolume()
+            .withName("data")
+            .withNewPersistentVolumeClaim()
+            .withClaimName("data")
+            .endPersistentVolumeClaim()
+            .endVolume()
+            // odo's copy-files-to-volume seeds app-root only when it does not exist yet.
+            .addNewInitContainer()
+            .withName("seed")
+            .withImage(BB)
+            .withCommand(
+                "sh",
+                "-c",
+                "[ -e /mnt/app-root ] || { mkdir /mnt/app-root && echo seeded > /mnt/app-root/marker; }")
+            .addNewVolumeMount()
+            .withName("data")
+            .withMountPath("/mnt")
+            .endVolumeMount()
+            .endInitContainer()
+            .addNewContainer()
+            .withName("app")
+            .withImage(BB)
+            .withCommand("sleep", "1000")
+            .addNewVolumeMount()
+            .withName("data")
+            .withMountPath("/opt/app-root")
+            .withSubPath("app-root")
+            .endVolumeMount()
+            .endContainer()
+            .endSpec()
+            .build();
+    client.pods().resource(pod).create();
+    await().atMost(Duration.ofSeconds(60)).until(() -> "Running".equals(phase(get("seed"))));
+
+    assertThat(execOut("seed", "cat", "/opt/app-root/marker")).isEqualTo("seeded\n");
+
+    client.pods().withName("seed").delete();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !PODMAN.run(List.of("pod", "exists", "deckhand-default-seed"), 10).ok());
+    client
+        .pods()
+        .resource(new PodBuilder(pod).editMetadata().withName("seed2").endMetadata().build())
+        .create();
+    await().atMost(Duration.ofSeconds(60)).until(() -> "Running".equals(phase(get("seed2"))));
+    assertThat(execOut("seed2", "cat", "/opt/app-root/marker")).isEqualTo("seeded\n");
+  }
+
+  private String execOut(String pod, String... command) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (var exec = client.pods().withName(pod).writingOutput(out).exec(command)) {
+      assertThat(exec.exitCode().get(20, TimeUnit.SECONDS)).isZero();
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   @Test
