@@ -66,7 +66,9 @@ final class WorkQueue<K> implements AutoCloseable {
           try {
             task.run();
           } catch (RuntimeException e) {
-            LOG.warn("{}: periodic task failed: {}", name, e.toString());
+            if (!executor.isShutdown()) {
+              LOG.warn("{}: periodic task failed: {}", name, e.toString());
+            }
           }
         },
         period.toMillis(),
