@@ -1,5 +1,6 @@
 package dev.deckhand.sandbox.controller;
 
+import dev.deckhand.sandbox.events.EventRecorder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.openshift.api.model.DeploymentConfig;

@@ -1,5 +1,6 @@
 package dev.deckhand.sandbox.controller;
 
+import dev.deckhand.sandbox.events.EventRecorder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;

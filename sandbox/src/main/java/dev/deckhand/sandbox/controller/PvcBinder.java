@@ -1,5 +1,6 @@
 package dev.deckhand.sandbox.controller;
 
+import dev.deckhand.sandbox.events.EventRecorder;
 import io.fabric8.kubernetes.api.model.NodeSelectorTermBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;

@@ -1,5 +1,6 @@
 package dev.deckhand.sandbox.kubelet;
 
+import dev.deckhand.sandbox.events.EventRecorder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -46,7 +47,7 @@ public final class Kubelet implements AutoCloseable {
 
   private record Worker(PodState state, ExecutorService thread, AtomicBoolean syncQueued) {}
 
-  public Kubelet(KubernetesClient client, PodmanCli podman, EventSink events, Duration poll) {
+  public Kubelet(KubernetesClient client, PodmanCli podman, EventRecorder events, Duration poll) {
     this.client = client;
     this.podman = podman;
     this.poll = poll;

@@ -1,5 +1,6 @@
 package dev.deckhand.sandbox.kubelet;
 
+import dev.deckhand.sandbox.events.EventRecorder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -33,7 +34,7 @@ final class PodLifecycle {
   private final KubernetesClient client;
   private final PodRuntime runtime;
   private final EnvResolver env;
-  private final EventSink events;
+  private final EventRecorder events;
   private final String nodeName;
   private final BackOff backOff;
   private final Clock clock;
@@ -48,7 +49,7 @@ final class PodLifecycle {
   PodLifecycle(
       KubernetesClient client,
       PodRuntime runtime,
-      EventSink events,
+      EventRecorder events,
       String nodeName,
       BackOff backOff,
       Clock clock,

@@ -3,6 +3,7 @@ package dev.deckhand.sandbox.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deckhand.sandbox.api.Flavour;
+import dev.deckhand.sandbox.events.EventRecorder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;

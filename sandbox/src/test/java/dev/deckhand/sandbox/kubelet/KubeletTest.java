@@ -7,8 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.deckhand.sandbox.api.Flavour;
 import dev.deckhand.sandbox.api.SandboxApiServer;
 import dev.deckhand.sandbox.api.StreamsSwitch;
+import dev.deckhand.sandbox.events.EventRecorder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +35,6 @@ class KubeletTest {
   private SandboxApiServer api;
   private KubernetesClient client;
   private Kubelet kubelet;
-  private final List<String> events = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void images() throws Exception {
@@ -49,18 +47,7 @@ class KubeletTest {
     StreamsSwitch streams = new StreamsSwitch();
     api = SandboxApiServer.start(0, Flavour.KUBERNETES, streams, streams);
     client = api.newClient();
-    EventSink sink =
-        new EventSink() {
-          @Override
-          public void normal(HasMetadata o, String reason, String message) {
-            events.add(reason + ": " + message);
-          }
-
-          @Override
-          public void warning(HasMetadata o, String reason, String message) {
-            events.add(reason + ": " + message);
-          }
-        };
+    EventRecorder sink = new EventRecorder(client, "kubelet", Kubelet.NODE_NAME);
     kubelet = new Kubelet(client, PODMAN, sink, Duration.ofMillis(300)).start();
     streams.plug(kubelet.streams());
   }
@@ -180,7 +167,7 @@ class KubeletTest {
       assertThat(exec.exitCode().get(20, TimeUnit.SECONDS)).isEqualTo(4);
     }
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("hello\n");
-    assertThat(events)
+    assertThat(events())
         .anyMatch(e -> e.startsWith("Scheduled:"))
         .anyMatch(e -> e.startsWith("Started:"));
   }
@@ -289,7 +276,7 @@ class KubeletTest {
     ContainerStatus s = get("crash").getStatus().getContainerStatuses().get(0);
     assertThat(s.getLastState().getTerminated().getExitCode()).isEqualTo(3);
     assertThat(client.pods().withName("crash").getLog()).contains("started");
-    assertThat(events)
+    assertThat(events())
         .anyMatch(e -> e.startsWith("BackOff: Back-off restarting failed container app"));
   }
 
@@ -399,6 +386,13 @@ class KubeletTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> !PODMAN.run(List.of("pod", "exists", "deckhand-default-gone"), 10).ok());
+  }
+
+  /** "Reason: message" of every event in the sandbox, as kubectl get events shows them. */
+  private List<String> events() {
+    return client.v1().events().inAnyNamespace().list().getItems().stream()
+        .map(e -> e.getReason() + ": " + e.getMessage())
+        .toList();
   }
 
   private static String phase(Pod p) {

@@ -1,4 +1,4 @@
-package dev.deckhand.sandbox.controller;
+package dev.deckhand.sandbox.events;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -181,11 +181,11 @@ public final class EventRecorder {
     return ns == null || ns.isEmpty() ? CLUSTER_EVENTS_NAMESPACE : ns;
   }
 
-  static String kindOf(HasMetadata object) {
+  public static String kindOf(HasMetadata object) {
     return object.getKind() != null ? object.getKind() : HasMetadata.getKind(object.getClass());
   }
 
-  static String apiVersionOf(HasMetadata object) {
+  public static String apiVersionOf(HasMetadata object) {
     return object.getApiVersion() != null
         ? object.getApiVersion()
         : HasMetadata.getApiVersion(object.getClass());
