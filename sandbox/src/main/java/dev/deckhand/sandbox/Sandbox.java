@@ -1,0 +1,131 @@
+package dev.deckhand.sandbox;
+
+import dev.deckhand.sandbox.api.SandboxApiServer;
+import dev.deckhand.sandbox.api.StreamsSwitch;
+import dev.deckhand.sandbox.controller.ControllerOptions;
+import dev.deckhand.sandbox.controller.Controllers;
+import dev.deckhand.sandbox.events.EventRecorder;
+import dev.deckhand.sandbox.images.SandboxImages;
+import dev.deckhand.sandbox.kubelet.Kubelet;
+import dev.deckhand.sandbox.kubelet.PodmanCli;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deckhand's embedded local cluster: a Kubernetes API in this process, its controllers, and a
+ * kubelet that runs the pods in podman. Without podman the API still serves and pods stay Pending
+ * with an event that says why.
+ */
+public final class Sandbox implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+
+  private final SandboxApiServer api;
+  private final KubernetesClient client;
+  private final Controllers controllers;
+  private final Kubelet kubelet;
+  private final NoNodeReporter noNode;
+  private final Path kubeconfig;
+  private final String nodeProblem;
+
+  private Sandbox(
+      SandboxApiServer api,
+      KubernetesClient client,
+      Controllers controllers,
+      Kubelet kubelet,
+      NoNodeReporter noNode,
+      Path kubeconfig,
+      String nodeProblem) {
+    this.api = api;
+    this.client = client;
+    this.controllers = controllers;
+    this.kubelet = kubelet;
+    this.noNode = noNode;
+    this.kubeconfig = kubeconfig;
+    this.nodeProblem = nodeProblem;
+  }
+
+  public static Sandbox start(SandboxOptions options) throws IOException {
+    StreamsSwitch streams = new StreamsSwitch();
+    SandboxApiServer api =
+        SandboxApiServer.start(options.port(), options.flavour(), streams, streams);
+    KubernetesClient client = api.newClient();
+    Controllers controllers =
+        Controllers.start(
+            client, ControllerOptions.defaults().withPvcBindDelay(options.pvcBindDelay()));
+    EventRecorder events = new EventRecorder(client, "kubelet", Kubelet.NODE_NAME);
+    PodmanCli podman = new PodmanCli();
+    Kubelet kubelet = null;
+    NoNodeReporter noNode = null;
+    String problem = null;
+    if (!podman.available()) {
+      problem = "podman is not installed or cannot run, so pods cannot start";
+    } else {
+      try {
+        if (options.buildImages()) {
+          new SandboxImages().ensureBuilt(false);
+        }
+        kubelet = new Kubelet(client, podman, events, Duration.ofMillis(500)).start();
+        streams.plug(kubelet.streams());
+      } catch (IOException | RuntimeException e) {
+        problem = "the sandbox node cannot start: " + e.getMessage();
+        if (kubelet != null) {
+          kubelet.close();
+          kubelet = null;
+        }
+      }
+    }
+    if (problem != null) {
+      LOG.warn("{}; the API serves, pods stay Pending", problem);
+      noNode = NoNodeReporter.start(client, events, problem);
+    }
+    Path kubeconfig = api.writeKubeconfig(options.dataDir().resolve("kubeconfig"));
+    return new Sandbox(api, client, controllers, kubelet, noNode, kubeconfig, problem);
+  }
+
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  public String url() {
+    return api.url();
+  }
+
+  /** A new client of the sandbox; the caller closes it. */
+  public KubernetesClient newClient() {
+    return api.newClient();
+  }
+
+  /** Why pods cannot run, or null when the node runs. */
+  public String nodeProblem() {
+    return nodeProblem;
+  }
+
+  /** Stops everything; PVC volumes stay unless {@code clean}. */
+  public void close(boolean clean) {
+    if (noNode != null) {
+      noNode.close();
+    }
+    if (kubelet != null) {
+      kubelet.close();
+      if (clean) {
+        try {
+          kubelet.removeVolumes();
+        } catch (IOException e) {
+          LOG.warn("cannot remove the sandbox's volumes: {}", e.getMessage());
+        }
+      }
+    }
+    controllers.close();
+    client.close();
+    api.close();
+  }
+
+  @Override
+  public void close() {
+    close(false);
+  }
+}
