@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Inner-loop development on OpenShift and Kubernetes, odo 1.x compatible.",
-    subcommands = {CreateCommand.class, IndexCommand.class, ManifestsCommand.class})
+    subcommands = {
+      CreateCommand.class,
+      IndexCommand.class,
+      ManifestsCommand.class,
+      SandboxCommand.class
+    })
 public final class DeckhandCommand implements Runnable {
 
   @Override
