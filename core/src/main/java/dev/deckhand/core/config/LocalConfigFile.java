@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.deckhand.core.files.AtomicFiles;
+import dev.deckhand.core.files.FilePermissions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import dev.deckhand.core.files.AtomicFiles;
-import dev.deckhand.core.files.FilePermissions;
 
 /**
  * Reads and writes {@code <context>/.odo/config.yaml} so that odo 1.x and Deckhand can share a

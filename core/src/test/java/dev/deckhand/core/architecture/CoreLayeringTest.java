@@ -8,7 +8,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The engine is a library every front end shares: no GUI toolkit may leak into it. */
-@AnalyzeClasses(packages = "dev.deckhand.core", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "dev.deckhand.core",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class CoreLayeringTest {
 
   @ArchTest

@@ -1,0 +1,118 @@
+package dev.deckhand.core.index;
+
+import dev.deckhand.core.files.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The file index of one component: scan and diff against {@code .odo/odo-file-index.json}, then
+ * commit the new index only once the container has the changes, so a failed push is retried in full
+ * (odo ≤ 1.2.3 wrote first and lost the diff, odo#2728).
+ */
+public final class ComponentIndexer {
+  private static final String INDEX_DIR = ".odo";
+  private static final String INDEX_FILE = "odo-file-index.json";
+
+  private final Path root;
+  private final IndexOptions options;
+  private final FileIndexCodec codec = new FileIndexCodec();
+  private Committed lastCommitted;
+
+  public ComponentIndexer(Path root, IndexOptions options) {
+    this.root = root.toAbsolutePath().normalize();
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  public static Path indexFile(Path root) {
+    return root.resolve(INDEX_DIR).resolve(INDEX_FILE);
+  }
+
+  /** Scans and diffs; writes nothing the user can see. */
+  public IndexResult scan() throws IOException {
+    Instant scanStartedAt = FileSystemClock.now(root.resolve(INDEX_DIR));
+    List<String> warnings = new ArrayList<>();
+    OldIndex old = readOldIndex(warnings);
+    ScanOutcome scanned = new TreeScanner(root, IgnoreRules.load(root, options)).scan();
+    ChangeSet changes = new ChangeDetector(root).diff(old.index(), scanned.index(), old.modified());
+    return new IndexResult(
+        scanned.index(),
+        changes,
+        scanned.problems(),
+        scanned.exclusions(),
+        warnings,
+        scanStartedAt);
+  }
+
+  /**
+   * Persists the scan's index (mode 0600, as odo 1.2) and backdates its mtime to the scan start, so
+   * anything modified during or after the scan counts as racy next time.
+   */
+  public void commit(IndexResult result) throws IOException {
+    Path file = indexFile(root);
+    Files.createDirectories(file.getParent());
+    AtomicFiles.write(file, codec.encode(result.index()), true);
+    Files.setLastModifiedTime(file, FileTime.from(result.scanStartedAt()));
+    lastCommitted = new Committed(result.index(), attributesOf(file));
+  }
+
+  private OldIndex readOldIndex(List<String> warnings) throws IOException {
+    Path file = indexFile(root);
+    BasicFileAttributes attrs = attributesOf(file);
+    if (attrs == null) {
+      return new OldIndex(FileIndex.empty(), null);
+    }
+    Instant modified = attrs.lastModifiedTime().toInstant();
+    if (lastCommitted != null && lastCommitted.isSameFile(attrs)) {
+      // Our own last write, untouched: reuse it with the kinds the scan knew, and skip parsing.
+      return new OldIndex(lastCommitted.index(), modified);
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return new OldIndex(FileIndex.empty(), null);
+    }
+    try {
+      return new OldIndex(codec.decode(bytes), modified);
+    } catch (CorruptIndexException e) {
+      warnings.add(
+          "index "
+              + INDEX_DIR
+              + "/"
+              + INDEX_FILE
+              + " is corrupt ("
+              + e.getMessage()
+              + "); doing a full rescan");
+      return new OldIndex(FileIndex.empty(), null);
+    }
+  }
+
+  private static BasicFileAttributes attributesOf(Path file) throws IOException {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  private record OldIndex(FileIndex index, Instant modified) {}
+
+  private record Committed(FileIndex index, BasicFileAttributes attrs) {
+    boolean isSameFile(BasicFileAttributes now) {
+      return attrs != null
+          && Objects.equals(attrs.fileKey(), now.fileKey())
+          && attrs.size() == now.size()
+          && attrs.lastModifiedTime().equals(now.lastModifiedTime())
+          && attrs.creationTime().equals(now.creationTime());
+    }
+  }
+}
