@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,12 +25,18 @@ public final class ComponentIndexer {
 
   private final Path root;
   private final IndexOptions options;
-  private final FileIndexCodec codec = new FileIndexCodec();
+  private final FileIndexCodec codec;
   private Committed lastCommitted;
 
   public ComponentIndexer(Path root, IndexOptions options) {
+    this(root, options, ZoneId.systemDefault());
+  }
+
+  /** With the zone the timestamps are written in; odo uses the local one. */
+  ComponentIndexer(Path root, IndexOptions options, ZoneId zone) {
     this.root = root.toAbsolutePath().normalize();
     this.options = Objects.requireNonNull(options, "options");
+    this.codec = new FileIndexCodec(zone);
   }
 
   public static Path indexFile(Path root) {

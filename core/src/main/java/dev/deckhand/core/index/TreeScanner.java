@@ -139,6 +139,9 @@ final class TreeScanner {
         String name = child.getFileName().toString();
         String path = prefix + name;
         if (IgnoreRules.alwaysExcluded(name)) {
+          if (path.equals(".odo")) {
+            continue; // our own metadata; listing it would only be noise
+          }
           exclusions.add(
               new Exclusion(path, Exclusion.Reason.ALWAYS_EXCLUDED, name + " is never synced"));
           continue;
