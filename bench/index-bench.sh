@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Times the file indexer against find and git status on a synthetic tree (engineering notes B.5).
+# Usage: bench/index-bench.sh [FILES]   (default 100000; 10 files per dir, three levels, 0.2-4 KB)
+# The tree lives in bench-work/ (gitignored, on disk, not tmpfs) and is reused across runs.
+set -euo pipefail
+
+FILES=${1:-100000}
+RUNS=${RUNS:-7}
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+WORK="$REPO/bench-work"
+TREE="$WORK/tree-$FILES"
+mkdir -p "$WORK"
+if [ "$(stat -f -c %T "$WORK")" = tmpfs ]; then
+  echo "bench-work is on tmpfs; the numbers would not mean much" >&2
+fi
+
+if [ ! -f "$TREE/.bench-complete" ]; then
+  echo "generating $FILES files in $TREE ..."
+  rm -rf "$TREE"
+  python3 - "$TREE" "$FILES" <<'PY'
+import math, os, random, sys
+root, files = sys.argv[1], int(sys.argv[2])
+leaves = max(1, files // 10)
+n = max(1, math.ceil(leaves ** (1 / 3)))
+rnd = random.Random(42)
+blob = os.urandom(4096).hex().encode()
+made = 0
+for a in range(n):
+    for b in range(n):
+        for c in range(n):
+            if made >= files:
+                break
+            d = os.path.join(root, f"d{a:02d}", f"e{b:02d}", f"f{c:02d}")
+            os.makedirs(d, exist_ok=True)
+            for k in range(min(10, files - made)):
+                size = rnd.randint(200, 4096)
+                with open(os.path.join(d, f"file{k}.txt"), "wb") as f:
+                    f.write(blob[:size])
+                made += 1
+with open(os.path.join(root, ".gitignore"), "w") as f:
+    f.write(".odo/\n")
+PY
+  (cd "$TREE" && git init -q && git add -A && git -c user.email=bench@deckhand -c user.name=bench \
+    commit -qm tree && git update-index --refresh >/dev/null)
+  touch "$TREE/.bench-complete"
+  sync
+fi
+
+median_ms() { # command... ; prints median and p95 of RUNS runs, after one warm-up run
+  "$@" >/dev/null 2>&1
+  local times=()
+  for _ in $(seq "$RUNS"); do
+    local s e
+    s=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    e=$(date +%s%N)
+    times+=($(((e - s) / 1000)))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {
+    p = int(NR * 0.95 + 0.999); printf "%.1f %.1f\n", a[int((NR + 1) / 2)] / 1000, a[p] / 1000 }'
+}
+
+echo "tree: $TREE ($(find "$TREE" -path "$TREE/.git" -prune -o -print | wc -l) entries), $(nproc) cpus"
+read -r FIND FIND95 < <(median_ms find "$TREE" -printf '%s %T@ %p\n')
+read -r GIT GIT95 < <(median_ms git -C "$TREE" status --porcelain)
+echo "find -printf          median ${FIND} ms  p95 ${FIND95} ms"
+echo "git status --porcelain median ${GIT} ms  p95 ${GIT95} ms"
+
+cd "$REPO"
+mvn -q -pl core -am test-compile -Dspotless.check.skip=true >/dev/null
+CP_FILE="$WORK/classpath.txt"
+mvn -q -pl core dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
+CP="core/target/test-classes:core/target/classes:$(cat "$CP_FILE")"
+OUT=$(java ${JAVA_OPTS:-} -cp "$CP" dev.deckhand.core.index.bench.IndexBenchmark "$TREE" "$RUNS" 3)
+echo "$OUT" | sed 's/^/ours: /'
+
+echo "$OUT" | awk -v find="$FIND" -v git="$GIT" '
+  $1 == "full_index_memory"    { printf "full index (memory)    / find       = %.2f  (goal <= 1.3)\n", $2 / find }
+  $1 == "full_index_persisted" { printf "full index (persisted) / find       = %.2f\n", $2 / find }
+  $1 == "rescan_nochange"      { printf "no-change rescan       / git status = %.2f  (goal <= 1.0)\n", $2 / git }
+  $1 == "rescan_nochange_new_jvm_state" { printf "no-change rescan, index parsed from disk / git status = %.2f\n", $2 / git }'

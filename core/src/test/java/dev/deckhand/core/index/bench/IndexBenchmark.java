@@ -1,0 +1,84 @@
+package dev.deckhand.core.index.bench;
+
+import dev.deckhand.core.index.ComponentIndexer;
+import dev.deckhand.core.index.IndexOptions;
+import dev.deckhand.core.index.IndexResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * In-process, warm-JVM timings of the indexer for {@code bench/index-bench.sh}, which times the
+ * baselines. Not a test: timings on shared CI machines mean nothing.
+ *
+ * <p>Prints one {@code name median_ms p95_ms} line per scenario.
+ */
+public final class IndexBenchmark {
+  private IndexBenchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    Path root = Path.of(args[0]).toAbsolutePath();
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    Path index = ComponentIndexer.indexFile(root);
+
+    double[] full = new double[runs];
+    double[] persisted = new double[runs];
+    double[] rescan = new double[runs];
+    double[] rescanFromDisk = new double[runs];
+    int entries = 0;
+    for (int i = -warmup; i < runs; i++) {
+      Files.deleteIfExists(index);
+      long t0 = System.nanoTime();
+      IndexResult r = new ComponentIndexer(root, IndexOptions.defaults()).scan();
+      long t1 = System.nanoTime();
+      entries = r.index().size();
+      check(r.changes().added().size() == entries, "first scan must add everything");
+
+      Files.deleteIfExists(index);
+      long t2 = System.nanoTime();
+      ComponentIndexer indexer = new ComponentIndexer(root, IndexOptions.defaults());
+      indexer.commit(indexer.scan());
+      long t3 = System.nanoTime();
+
+      IndexResult again = indexer.scan();
+      long t4 = System.nanoTime();
+      check(again.changes().isEmpty(), "no-change rescan must be empty: " + again.changes());
+
+      IndexResult fromDisk = new ComponentIndexer(root, IndexOptions.defaults()).scan();
+      long t5 = System.nanoTime();
+      check(fromDisk.changes().isEmpty(), "no-change rescan from disk must be empty");
+      if (i >= 0) {
+        full[i] = ms(t1 - t0);
+        persisted[i] = ms(t3 - t2);
+        rescan[i] = ms(t4 - t3);
+        rescanFromDisk[i] = ms(t5 - t4);
+      }
+    }
+    System.out.println("entries " + entries);
+    print("full_index_memory", full);
+    print("full_index_persisted", persisted);
+    print("rescan_nochange", rescan);
+    print("rescan_nochange_new_jvm_state", rescanFromDisk);
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalStateException(what);
+    }
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static void print(String name, double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    double median = sorted[sorted.length / 2];
+    double p95 = sorted[(int) Math.ceil(sorted.length * 0.95) - 1];
+    System.out.println(String.format(Locale.ROOT, "%s %.1f %.1f", name, median, p95));
+  }
+}
