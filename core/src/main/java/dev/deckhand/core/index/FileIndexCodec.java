@@ -16,7 +16,12 @@ import java.util.Arrays;
  * does, so either tool can pick up the other's index without a full re-push.
  */
 public final class FileIndexCodec {
-  private static final JsonFactory JSON = new JsonFactory();
+  // 100k one-off path keys would flood Jackson's symbol table and the JVM's intern pool.
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+          .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+          .build();
   private static final byte[] HEAD =
       "{\"kind\":\"FileIndex\",\"apiVersion\":\"v1\",\"Files\":{".getBytes(StandardCharsets.UTF_8);
   private static final byte[] SIZE = "\":{\"Size\":".getBytes(StandardCharsets.UTF_8);

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,7 +64,7 @@ final class TreeScanner {
   ScanOutcome scan() throws IOException {
     List<Path> children = list(root);
     IgnoreRules.Frame frame = enter(null, "", root, children);
-    POOL.invoke(new DirectoryTask(root, "", frame, children));
+    POOL.invoke(new DirectoryTask(root, "", frame));
     FileIndex.Builder all =
         FileIndex.builder(parts.stream().mapToInt(FileIndex.Builder::size).sum());
     for (FileIndex.Builder part : parts) {
@@ -106,37 +108,47 @@ final class TreeScanner {
     private final Path dir;
     private final String rel;
     private final IgnoreRules.Frame frame;
-    private List<Path> children;
 
-    DirectoryTask(Path dir, String rel, IgnoreRules.Frame frame, List<Path> children) {
+    DirectoryTask(Path dir, String rel, IgnoreRules.Frame frame) {
       this.dir = dir;
       this.rel = rel;
       this.frame = frame;
-      this.children = children;
     }
 
     @Override
     protected void compute() {
-      IgnoreRules.Frame rulesHere = frame;
-      if (children == null) {
-        try {
-          children = list(dir);
-        } catch (AccessDeniedException e) {
-          problems.add(new ScanProblem(rel, "cannot read directory: permission denied"));
-          return;
-        } catch (NoSuchFileException e) {
-          return; // deleted while we walked; the next scan sees it gone
-        } catch (IOException e) {
-          problems.add(new ScanProblem(rel, "cannot read directory: " + e.getMessage()));
-          return;
-        }
-        rulesHere = enter(frame, rel, dir, children);
+      List<DirectoryTask> subdirs;
+      try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+        subdirs = scanEntries(stream);
+      } catch (AccessDeniedException e) {
+        problems.add(new ScanProblem(rel, "cannot read directory: permission denied"));
+        return;
+      } catch (NoSuchFileException e) {
+        return; // deleted while we walked; the next scan sees it gone
+      } catch (IOException e) {
+        problems.add(new ScanProblem(rel, "cannot read directory: " + e.getMessage()));
+        return;
       }
+      if (subdirs != null) {
+        invokeAll(subdirs);
+      }
+    }
+
+    private List<DirectoryTask> scanEntries(DirectoryStream<Path> stream) throws IOException {
+      List<Path> children = new ArrayList<>();
+      for (Path child : stream) {
+        children.add(child);
+      }
+      IgnoreRules.Frame rulesHere = rel.isEmpty() ? frame : enter(frame, rel, dir, children);
+      // stat relative to the open directory (fstatat), as find does: no path walk from / per entry.
+      SecureDirectoryStream<Path> secure =
+          stream instanceof SecureDirectoryStream<Path> s ? s : null;
       List<DirectoryTask> subdirs = null;
       FileIndex.Builder out = local.get();
       String prefix = rel.isEmpty() ? "" : rel + "/";
       for (Path child : children) {
-        String name = child.getFileName().toString();
+        Path fileName = child.getFileName();
+        String name = fileName.toString();
         String path = prefix + name;
         if (IgnoreRules.alwaysExcluded(name)) {
           if (path.equals(".odo")) {
@@ -148,7 +160,14 @@ final class TreeScanner {
         }
         BasicFileAttributes attrs;
         try {
-          attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          attrs =
+              secure != null
+                  ? secure
+                      .getFileAttributeView(
+                          fileName, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                      .readAttributes()
+                  : Files.readAttributes(
+                      child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
           continue;
         } catch (IOException e) {
@@ -167,7 +186,7 @@ final class TreeScanner {
           if (subdirs == null) {
             subdirs = new ArrayList<>();
           }
-          subdirs.add(new DirectoryTask(child, path, rulesHere, null));
+          subdirs.add(new DirectoryTask(child, path, rulesHere));
         } else if (attrs.isSymbolicLink()) {
           if (!linkStaysInside(child, path)) {
             continue;
@@ -183,9 +202,7 @@ final class TreeScanner {
         }
         out.put(path, new IndexEntry(attrs.size(), attrs.lastModifiedTime().toInstant()), kind);
       }
-      if (subdirs != null) {
-        invokeAll(subdirs);
-      }
+      return subdirs;
     }
 
     private boolean linkStaysInside(Path link, String path) {
