@@ -5,7 +5,7 @@
 set -euo pipefail
 
 FILES=${1:-100000}
-RUNS=${RUNS:-7}
+RUNS=${RUNS:-9}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 WORK="$REPO/bench-work"
 TREE="$WORK/tree-$FILES"
@@ -46,25 +46,10 @@ PY
   sync
 fi
 
-median_ms() { # command... ; prints median and p95 of RUNS runs, after one warm-up run
-  "$@" >/dev/null 2>&1
-  local times=()
-  for _ in $(seq "$RUNS"); do
-    local s e
-    s=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    e=$(date +%s%N)
-    times+=($(((e - s) / 1000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {
-    p = int(NR * 0.95 + 0.999); printf "%.1f %.1f\n", a[int((NR + 1) / 2)] / 1000, a[p] / 1000 }'
-}
-
 echo "tree: $TREE ($(find "$TREE" -path "$TREE/.git" -prune -o -print | wc -l) entries), $(nproc) cpus"
-read -r FIND FIND95 < <(median_ms find "$TREE" -printf '%s %T@ %p\n')
-read -r GIT GIT95 < <(median_ms git -C "$TREE" status --porcelain)
-echo "find -printf          median ${FIND} ms  p95 ${FIND95} ms"
-echo "git status --porcelain median ${GIT} ms  p95 ${GIT95} ms"
+# Warm the page cache.
+find "$TREE" -printf '%s %T@ %p\n' >/dev/null
+git -C "$TREE" status --porcelain >/dev/null
 
 cd "$REPO"
 mvn -q -pl core -am test-compile -Dspotless.check.skip=true >/dev/null
@@ -74,7 +59,10 @@ CP="core/target/test-classes:core/target/classes:$(cat "$CP_FILE")"
 OUT=$(java ${JAVA_OPTS:-} -cp "$CP" dev.deckhand.core.index.bench.IndexBenchmark "$TREE" "$RUNS" 3)
 echo "$OUT" | sed 's/^/ours: /'
 
-echo "$OUT" | awk -v find="$FIND" -v git="$GIT" '
+# Baselines are timed inside the same loop as ours (child processes, interleaved), see IndexBenchmark.
+echo "$OUT" | awk '
+  $1 == "find_printf"          { find = $2 }
+  $1 == "git_status_porcelain" { git = $2 }
   $1 == "full_index_memory"    { printf "full index (memory)    / find       = %.2f  (goal <= 1.3)\n", $2 / find }
   $1 == "full_index_persisted" { printf "full index (persisted) / find       = %.2f\n", $2 / find }
   $1 == "rescan_nochange"      { printf "no-change rescan       / git status = %.2f  (goal <= 1.0)\n", $2 / git }

@@ -42,7 +42,10 @@ final class ChangeDetector {
       } else if (j == now.size()) {
         cmp = -1;
       } else {
-        cmp = PathOrder.compare(old.pathAt(i), now.pathAt(j));
+        String a = old.pathAt(i);
+        String b = now.pathAt(j);
+        // equals() is an intrinsic and the common case when nothing changed.
+        cmp = a.equals(b) ? 0 : PathOrder.compare(a, b);
       }
       if (cmp < 0) {
         String path = old.pathAt(i++);

@@ -27,6 +27,11 @@ public final class FileIndex {
     this.kinds = kinds;
   }
 
+  /** Takes ownership of arrays already in Go key order without duplicates. */
+  static FileIndex ofSorted(String[] paths, IndexEntry[] entries, EntryKind[] kinds) {
+    return new FileIndex(paths, entries, kinds);
+  }
+
   public static FileIndex empty() {
     return EMPTY;
   }
@@ -218,14 +223,23 @@ public final class FileIndex {
       return count;
     }
 
-    Builder putAll(Builder other) {
-      for (int i = 0; i < other.count; i++) {
-        put(other.paths[i], other.entries[i], other.kinds[i]);
+    // Index files are written sorted, so reading one usually needs no sort at all.
+    private boolean strictlySorted() {
+      for (int i = 1; i < count; i++) {
+        if (PathOrder.compare(paths[i - 1], paths[i]) >= 0) {
+          return false;
+        }
       }
-      return this;
+      return true;
     }
 
     public FileIndex build() {
+      if (strictlySorted()) {
+        return new FileIndex(
+            Arrays.copyOf(paths, count),
+            Arrays.copyOf(entries, count),
+            Arrays.copyOf(kinds, count));
+      }
       Integer[] order = new Integer[count];
       for (int i = 0; i < count; i++) {
         order[i] = i;

@@ -11,11 +11,10 @@ import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
@@ -24,22 +23,18 @@ import java.util.concurrent.RecursiveAction;
  * Walks a component tree with lstat semantics, one fork-join task per directory so both cores stay
  * busy with syscalls. Ignored directories are never opened, which is where most of the speed on
  * real projects comes from ({@code node_modules}, {@code target}).
+ *
+ * <p>The result comes out already in Go's key order: each directory sorts only its own few
+ * children, and a subdirectory's block of keys is placed as if it were the string {@code name/}.
+ * Sorting 100k full paths with long shared prefixes afterwards cost more than the walk itself.
  */
 final class TreeScanner {
   private static final ForkJoinPool POOL = newPool();
 
   private final Path root;
   private final IgnoreRules rules;
-  private final Queue<FileIndex.Builder> parts = new ConcurrentLinkedQueue<>();
   private final List<ScanProblem> problems = Collections.synchronizedList(new ArrayList<>());
   private final List<Exclusion> exclusions = Collections.synchronizedList(new ArrayList<>());
-  private final ThreadLocal<FileIndex.Builder> local =
-      ThreadLocal.withInitial(
-          () -> {
-            FileIndex.Builder b = FileIndex.builder(4096);
-            parts.add(b);
-            return b;
-          });
 
   TreeScanner(Path root, IgnoreRules rules) {
     this.root = root.toAbsolutePath().normalize();
@@ -47,8 +42,8 @@ final class TreeScanner {
   }
 
   private static ForkJoinPool newPool() {
-    // Warm page cache makes this CPU-bound; one more thread than cores hides the odd blocking read.
-    int threads = Runtime.getRuntime().availableProcessors() + 1;
+    int threads =
+        Integer.getInteger("deckhand.index.threads", Runtime.getRuntime().availableProcessors());
     return new ForkJoinPool(
         threads,
         pool -> {
@@ -62,39 +57,26 @@ final class TreeScanner {
   }
 
   ScanOutcome scan() throws IOException {
-    List<Path> children = list(root);
-    IgnoreRules.Frame frame = enter(null, "", root, children);
-    POOL.invoke(new DirectoryTask(root, "", frame));
-    FileIndex.Builder all =
-        FileIndex.builder(parts.stream().mapToInt(FileIndex.Builder::size).sum());
-    for (FileIndex.Builder part : parts) {
-      all.putAll(part);
-    }
+    // Fail loudly on an unreadable root; deeper directories only become problems.
+    Files.newDirectoryStream(root).close();
+    DirectoryTask top = new DirectoryTask(root, "", null);
+    POOL.invoke(top);
+    Sink sink = new Sink(top.count());
+    top.emit(sink);
     List<ScanProblem> p = new ArrayList<>(problems);
     p.sort(Comparator.comparing(ScanProblem::path, PathOrder.CODE_POINT));
     List<Exclusion> e = new ArrayList<>(exclusions);
     e.sort(Comparator.comparing(Exclusion::path, PathOrder.CODE_POINT));
-    return new ScanOutcome(all.build(), p, e);
-  }
-
-  private static List<Path> list(Path dir) throws IOException {
-    List<Path> children = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-      for (Path child : stream) {
-        children.add(child);
-      }
-    }
-    return children;
+    return new ScanOutcome(FileIndex.ofSorted(sink.paths, sink.entries, sink.kinds), p, e);
   }
 
   private IgnoreRules.Frame enter(
-      IgnoreRules.Frame parent, String rel, Path dir, List<Path> children) {
+      IgnoreRules.Frame parent, String rel, Path dir, String[] names, int count) {
     boolean git = false;
     boolean odo = false;
-    for (Path child : children) {
-      String name = child.getFileName().toString();
-      git |= name.equals(IgnoreRules.GITIGNORE);
-      odo |= name.equals(IgnoreRules.ODOIGNORE);
+    for (int i = 0; i < count; i++) {
+      git |= names[i].equals(IgnoreRules.GITIGNORE);
+      odo |= names[i].equals(IgnoreRules.ODOIGNORE);
     }
     try {
       return rules.enter(parent, rel, dir, git, odo);
@@ -104,10 +86,34 @@ final class TreeScanner {
     }
   }
 
+  /** An entry (under its name) or a subdirectory's block of keys (under {@code name/}). */
+  private record Slot(String key, int index, boolean subtree) {}
+
+  private static final Comparator<Slot> SLOT_ORDER = (a, b) -> PathOrder.compare(a.key(), b.key());
+
+  private static final class Sink {
+    final String[] paths;
+    final IndexEntry[] entries;
+    final EntryKind[] kinds;
+    int next;
+
+    Sink(int size) {
+      paths = new String[size];
+      entries = new IndexEntry[size];
+      kinds = new EntryKind[size];
+    }
+  }
+
   private final class DirectoryTask extends RecursiveAction {
     private final Path dir;
     private final String rel;
     private final IgnoreRules.Frame frame;
+    private String[] names;
+    private String[] paths;
+    private IndexEntry[] entries;
+    private EntryKind[] kinds;
+    private DirectoryTask[] subtasks;
+    private int kept;
 
     DirectoryTask(Path dir, String rel, IgnoreRules.Frame frame) {
       this.dir = dir;
@@ -117,9 +123,8 @@ final class TreeScanner {
 
     @Override
     protected void compute() {
-      List<DirectoryTask> subdirs;
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-        subdirs = scanEntries(stream);
+        scanEntries(stream);
       } catch (AccessDeniedException e) {
         problems.add(new ScanProblem(rel, "cannot read directory: permission denied"));
         return;
@@ -129,33 +134,48 @@ final class TreeScanner {
         problems.add(new ScanProblem(rel, "cannot read directory: " + e.getMessage()));
         return;
       }
-      if (subdirs != null) {
-        invokeAll(subdirs);
+      List<DirectoryTask> forks = null;
+      for (int i = 0; i < kept; i++) {
+        if (subtasks != null && subtasks[i] != null) {
+          if (forks == null) {
+            forks = new ArrayList<>();
+          }
+          forks.add(subtasks[i]);
+        }
+      }
+      if (forks != null) {
+        invokeAll(forks);
       }
     }
 
-    private List<DirectoryTask> scanEntries(DirectoryStream<Path> stream) throws IOException {
+    private void scanEntries(DirectoryStream<Path> stream) throws IOException {
       List<Path> children = new ArrayList<>();
       for (Path child : stream) {
         children.add(child);
       }
-      IgnoreRules.Frame rulesHere = rel.isEmpty() ? frame : enter(frame, rel, dir, children);
+      int n = children.size();
+      String[] childNames = new String[n];
+      for (int i = 0; i < n; i++) {
+        childNames[i] = children.get(i).getFileName().toString();
+      }
+      IgnoreRules.Frame rulesHere = enter(frame, rel, dir, childNames, n);
       // stat relative to the open directory (fstatat), as find does: no path walk from / per entry.
       SecureDirectoryStream<Path> secure =
           stream instanceof SecureDirectoryStream<Path> s ? s : null;
-      List<DirectoryTask> subdirs = null;
-      FileIndex.Builder out = local.get();
+      names = new String[n];
+      paths = new String[n];
+      entries = new IndexEntry[n];
+      kinds = new EntryKind[n];
       String prefix = rel.isEmpty() ? "" : rel + "/";
-      for (Path child : children) {
-        Path fileName = child.getFileName();
-        String name = fileName.toString();
+      for (int i = 0; i < n; i++) {
+        Path child = children.get(i);
+        String name = childNames[i];
         String path = prefix + name;
         if (IgnoreRules.alwaysExcluded(name)) {
-          if (path.equals(".odo")) {
-            continue; // our own metadata; listing it would only be noise
+          if (!path.equals(".odo")) { // our own metadata; listing it would only be noise
+            exclusions.add(
+                new Exclusion(path, Exclusion.Reason.ALWAYS_EXCLUDED, name + " is never synced"));
           }
-          exclusions.add(
-              new Exclusion(path, Exclusion.Reason.ALWAYS_EXCLUDED, name + " is never synced"));
           continue;
         }
         BasicFileAttributes attrs;
@@ -164,7 +184,9 @@ final class TreeScanner {
               secure != null
                   ? secure
                       .getFileAttributeView(
-                          fileName, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                          child.getFileName(),
+                          BasicFileAttributeView.class,
+                          LinkOption.NOFOLLOW_LINKS)
                       .readAttributes()
                   : Files.readAttributes(
                       child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -183,10 +205,10 @@ final class TreeScanner {
         EntryKind kind;
         if (directory) {
           kind = EntryKind.DIRECTORY;
-          if (subdirs == null) {
-            subdirs = new ArrayList<>();
+          if (subtasks == null) {
+            subtasks = new DirectoryTask[n];
           }
-          subdirs.add(new DirectoryTask(child, path, rulesHere));
+          subtasks[kept] = new DirectoryTask(child, path, rulesHere);
         } else if (attrs.isSymbolicLink()) {
           if (!linkStaysInside(child, path)) {
             continue;
@@ -200,9 +222,47 @@ final class TreeScanner {
                   path, Exclusion.Reason.ALWAYS_EXCLUDED, "not a file: socket/FIFO/device"));
           continue;
         }
-        out.put(path, new IndexEntry(attrs.size(), attrs.lastModifiedTime().toInstant()), kind);
+        names[kept] = name;
+        paths[kept] = path;
+        entries[kept] = new IndexEntry(attrs.size(), attrs.lastModifiedTime().toInstant());
+        kinds[kept] = kind;
+        kept++;
       }
-      return subdirs;
+    }
+
+    int count() {
+      int total = kept;
+      if (subtasks != null) {
+        for (int i = 0; i < kept; i++) {
+          if (subtasks[i] != null) {
+            total += subtasks[i].count();
+          }
+        }
+      }
+      return total;
+    }
+
+    void emit(Sink sink) {
+      Slot[] slots = new Slot[subtasks == null ? kept : kept * 2];
+      int n = 0;
+      for (int i = 0; i < kept; i++) {
+        slots[n++] = new Slot(names[i], i, false);
+        if (subtasks != null && subtasks[i] != null) {
+          slots[n++] = new Slot(names[i] + "/", i, true);
+        }
+      }
+      Arrays.sort(slots, 0, n, SLOT_ORDER);
+      for (int j = 0; j < n; j++) {
+        Slot slot = slots[j];
+        if (slot.subtree()) {
+          subtasks[slot.index()].emit(sink);
+        } else {
+          int at = sink.next++;
+          sink.paths[at] = paths[slot.index()];
+          sink.entries[at] = entries[slot.index()];
+          sink.kinds[at] = kinds[slot.index()];
+        }
+      }
     }
 
     private boolean linkStaysInside(Path link, String path) {

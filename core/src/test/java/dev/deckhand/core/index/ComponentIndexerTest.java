@@ -327,6 +327,33 @@ class ComponentIndexerTest {
     assertThat(FileTime.from(PAST)).isEqualTo(Files.getLastModifiedTime(a));
   }
 
+  @Test
+  void scannedKeysComeOutInGoOrderWhereSubtreesInterleaveWithSiblings() throws IOException {
+    // '-' and '.' sort before '/', so "a/…" belongs after "a-b" and "a.b" but before "a0".
+    for (String p : List.of("a/x", "a/y/z", "a-b", "a.b", "a0", "a b/c", "\uFF21/x", "😀/y", "b")) {
+      file(root, p, "x");
+    }
+    List<String> keys = List.copyOf(indexer().scan().index().entries().keySet());
+    List<String> sorted = keys.stream().sorted(PathOrder.CODE_POINT).toList();
+    assertThat(keys).isEqualTo(sorted);
+    assertThat(keys)
+        .containsExactly(
+            "a b",
+            "a b/c",
+            "a-b",
+            "a.b",
+            "a",
+            "a/x",
+            "a/y",
+            "a/y/z",
+            "a0",
+            "b",
+            "\uFF21",
+            "\uFF21/x",
+            "😀",
+            "😀/y");
+  }
+
   static void deleteTree(Path p) throws IOException {
     try (Stream<Path> s = Files.walk(p)) {
       for (Path q : s.sorted((x, y) -> y.getNameCount() - x.getNameCount()).toList()) {

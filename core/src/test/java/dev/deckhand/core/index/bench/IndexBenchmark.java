@@ -13,6 +13,9 @@ import java.util.Locale;
  * In-process, warm-JVM timings of the indexer for {@code bench/index-bench.sh}, which times the
  * baselines. Not a test: timings on shared CI machines mean nothing.
  *
+ * <p>The baselines ({@code find -printf}, {@code git status --porcelain}) run as child processes
+ * interleaved with our runs, so background load on a shared machine hits all of them alike.
+ *
  * <p>Prints one {@code name median_ms p95_ms} line per scenario.
  */
 public final class IndexBenchmark {
@@ -24,12 +27,20 @@ public final class IndexBenchmark {
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Path index = ComponentIndexer.indexFile(root);
 
+    double[] find = new double[runs];
+    double[] gitStatus = new double[runs];
     double[] full = new double[runs];
     double[] persisted = new double[runs];
     double[] rescan = new double[runs];
     double[] rescanFromDisk = new double[runs];
     int entries = 0;
     for (int i = -warmup; i < runs; i++) {
+      long f0 = System.nanoTime();
+      run("find", root.toString(), "-printf", "%s %T@ %p\\n");
+      long f1 = System.nanoTime();
+      run("git", "-C", root.toString(), "status", "--porcelain");
+      long f2 = System.nanoTime();
+
       Files.deleteIfExists(index);
       long t0 = System.nanoTime();
       IndexResult r = new ComponentIndexer(root, IndexOptions.defaults()).scan();
@@ -51,6 +62,8 @@ public final class IndexBenchmark {
       long t5 = System.nanoTime();
       check(fromDisk.changes().isEmpty(), "no-change rescan from disk must be empty");
       if (i >= 0) {
+        find[i] = ms(f1 - f0);
+        gitStatus[i] = ms(f2 - f1);
         full[i] = ms(t1 - t0);
         persisted[i] = ms(t3 - t2);
         rescan[i] = ms(t4 - t3);
@@ -58,10 +71,26 @@ public final class IndexBenchmark {
       }
     }
     System.out.println("entries " + entries);
+    print("find_printf", find);
+    print("git_status_porcelain", gitStatus);
     print("full_index_memory", full);
     print("full_index_persisted", persisted);
     print("rescan_nochange", rescan);
     print("rescan_nochange_new_jvm_state", rescanFromDisk);
+  }
+
+  private static void run(String... command) throws IOException {
+    try {
+      Process p =
+          new ProcessBuilder(command)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      check(p.waitFor() == 0, String.join(" ", command) + " failed");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 
   private static void check(boolean ok, String what) {
