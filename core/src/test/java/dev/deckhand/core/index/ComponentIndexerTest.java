@@ -338,11 +338,11 @@ class ComponentIndexerTest {
     assertThat(keys).isEqualTo(sorted);
     assertThat(keys)
         .containsExactly(
+            "a",
             "a b",
             "a b/c",
             "a-b",
             "a.b",
-            "a",
             "a/x",
             "a/y",
             "a/y/z",
