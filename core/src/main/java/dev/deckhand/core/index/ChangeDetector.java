@@ -78,11 +78,9 @@ final class ChangeDetector {
       List<String> modified,
       List<String> deleted,
       Set<String> deletedSet) {
-    IndexEntry before = old.entryAt(i);
-    IndexEntry after = now.entryAt(j);
     EntryKind kind = now.kindAt(j);
     EntryKind oldKind = old.kindAt(i);
-    boolean same = before.size() == after.size() && before.modified().equals(after.modified());
+    boolean same = old.sameStat(i, now, j);
     if (kind == EntryKind.DIRECTORY) {
       if (oldKind == EntryKind.FILE || oldKind == EntryKind.SYMLINK) {
         swapped(path, added, deleted, deletedSet);
@@ -102,8 +100,7 @@ final class ChangeDetector {
             || (oldKind == EntryKind.SYMLINK && kind == EntryKind.FILE);
     if (wasDirectory || linkSwap) {
       swapped(path, added, deleted, deletedSet);
-    } else if (!same
-        || (oldIndexModified != null && after.modified().compareTo(oldIndexModified) >= 0)) {
+    } else if (!same || (oldIndexModified != null && now.modifiedAtOrAfter(j, oldIndexModified))) {
       modified.add(path);
     }
   }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -67,7 +68,8 @@ final class TreeScanner {
     p.sort(Comparator.comparing(ScanProblem::path, PathOrder.CODE_POINT));
     List<Exclusion> e = new ArrayList<>(exclusions);
     e.sort(Comparator.comparing(Exclusion::path, PathOrder.CODE_POINT));
-    return new ScanOutcome(FileIndex.ofSorted(sink.paths, sink.entries, sink.kinds), p, e);
+    return new ScanOutcome(
+        FileIndex.ofSorted(sink.paths, sink.sizes, sink.seconds, sink.nanos, sink.kinds), p, e);
   }
 
   private IgnoreRules.Frame enter(
@@ -93,13 +95,17 @@ final class TreeScanner {
 
   private static final class Sink {
     final String[] paths;
-    final IndexEntry[] entries;
+    final long[] sizes;
+    final long[] seconds;
+    final int[] nanos;
     final EntryKind[] kinds;
     int next;
 
     Sink(int size) {
       paths = new String[size];
-      entries = new IndexEntry[size];
+      sizes = new long[size];
+      seconds = new long[size];
+      nanos = new int[size];
       kinds = new EntryKind[size];
     }
   }
@@ -110,7 +116,9 @@ final class TreeScanner {
     private final IgnoreRules.Frame frame;
     private String[] names;
     private String[] paths;
-    private IndexEntry[] entries;
+    private long[] sizes;
+    private long[] seconds;
+    private int[] nanos;
     private EntryKind[] kinds;
     private DirectoryTask[] subtasks;
     private int kept;
@@ -154,9 +162,11 @@ final class TreeScanner {
         children.add(child);
       }
       int n = children.size();
+      Path[] fileNames = new Path[n];
       String[] childNames = new String[n];
       for (int i = 0; i < n; i++) {
-        childNames[i] = children.get(i).getFileName().toString();
+        fileNames[i] = children.get(i).getFileName();
+        childNames[i] = fileNames[i].toString();
       }
       IgnoreRules.Frame rulesHere = enter(frame, rel, dir, childNames, n);
       // stat relative to the open directory (fstatat), as find does: no path walk from / per entry.
@@ -164,7 +174,9 @@ final class TreeScanner {
           stream instanceof SecureDirectoryStream<Path> s ? s : null;
       names = new String[n];
       paths = new String[n];
-      entries = new IndexEntry[n];
+      sizes = new long[n];
+      seconds = new long[n];
+      nanos = new int[n];
       kinds = new EntryKind[n];
       String prefix = rel.isEmpty() ? "" : rel + "/";
       for (int i = 0; i < n; i++) {
@@ -184,9 +196,7 @@ final class TreeScanner {
               secure != null
                   ? secure
                       .getFileAttributeView(
-                          child.getFileName(),
-                          BasicFileAttributeView.class,
-                          LinkOption.NOFOLLOW_LINKS)
+                          fileNames[i], BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                       .readAttributes()
                   : Files.readAttributes(
                       child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -224,7 +234,10 @@ final class TreeScanner {
         }
         names[kept] = name;
         paths[kept] = path;
-        entries[kept] = new IndexEntry(attrs.size(), attrs.lastModifiedTime().toInstant());
+        Instant mtime = attrs.lastModifiedTime().toInstant();
+        sizes[kept] = attrs.size();
+        seconds[kept] = mtime.getEpochSecond();
+        nanos[kept] = mtime.getNano();
         kinds[kept] = kind;
         kept++;
       }
@@ -259,7 +272,9 @@ final class TreeScanner {
         } else {
           int at = sink.next++;
           sink.paths[at] = paths[slot.index()];
-          sink.entries[at] = entries[slot.index()];
+          sink.sizes[at] = sizes[slot.index()];
+          sink.seconds[at] = seconds[slot.index()];
+          sink.nanos[at] = nanos[slot.index()];
           sink.kinds[at] = kinds[slot.index()];
         }
       }
