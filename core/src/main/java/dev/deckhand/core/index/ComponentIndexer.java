@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The file index of one component: scan and diff against {@code .odo/odo-file-index.json}, then
@@ -26,7 +28,10 @@ public final class ComponentIndexer {
   private final Path root;
   private final IndexOptions options;
   private final FileIndexCodec codec;
-  private Committed lastCommitted;
+  // Last committed index per root, so a fresh indexer (one per push is fine) still knows the kinds
+  // the scan saw and can skip re-parsing its own file. Checked against the file's identity on use.
+  private static final Map<Path, Committed> COMMITTED = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED_ROOTS = 16;
 
   public ComponentIndexer(Path root, IndexOptions options) {
     this(root, options, ZoneId.systemDefault());
@@ -68,7 +73,10 @@ public final class ComponentIndexer {
     Files.createDirectories(file.getParent());
     AtomicFiles.write(file, codec.encode(result.index()), true);
     Files.setLastModifiedTime(file, FileTime.from(result.scanStartedAt()));
-    lastCommitted = new Committed(result.index(), attributesOf(file));
+    if (COMMITTED.size() >= MAX_CACHED_ROOTS) {
+      COMMITTED.clear();
+    }
+    COMMITTED.put(root, new Committed(result.index(), attributesOf(file)));
   }
 
   private OldIndex readOldIndex(List<String> warnings) throws IOException {
@@ -78,9 +86,10 @@ public final class ComponentIndexer {
       return new OldIndex(FileIndex.empty(), null);
     }
     Instant modified = attrs.lastModifiedTime().toInstant();
-    if (lastCommitted != null && lastCommitted.isSameFile(attrs)) {
+    Committed committed = COMMITTED.get(root);
+    if (committed != null && committed.isSameFile(attrs)) {
       // Our own last write, untouched: reuse it with the kinds the scan knew, and skip parsing.
-      return new OldIndex(lastCommitted.index(), modified);
+      return new OldIndex(committed.index(), modified);
     }
     byte[] bytes;
     try {

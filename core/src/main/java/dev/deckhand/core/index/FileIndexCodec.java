@@ -162,7 +162,9 @@ public final class FileIndexCodec {
       JsonToken t = p.nextToken();
       if (t == JsonToken.VALUE_NULL) {
         // Go decodes null into a zero FileData.
-        builder.put(key, new IndexEntry(0, GO_ZERO_TIME));
+        if (isSafeRelativePath(key)) {
+          builder.put(key, new IndexEntry(0, GO_ZERO_TIME));
+        }
         continue;
       }
       expect(t, JsonToken.START_OBJECT, p);
@@ -186,8 +188,29 @@ public final class FileIndexCodec {
           p.skipChildren();
         }
       }
-      builder.put(key, new IndexEntry(size, modified));
+      if (isSafeRelativePath(key)) {
+        builder.put(key, new IndexEntry(size, modified));
+      }
     }
+  }
+
+  /**
+   * Keys come from a file anyone could have edited, and deleted keys become {@code rm -rf}
+   * arguments in the container: a key that is absolute or climbs out with {@code ..} is dropped.
+   */
+  static boolean isSafeRelativePath(String key) {
+    if (key.isEmpty() || key.startsWith("/") || key.endsWith("/") || key.indexOf('\0') >= 0) {
+      return false;
+    }
+    if (key.length() > 1 && key.charAt(1) == ':') {
+      return false; // C:/… from a Windows index
+    }
+    for (String segment : key.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void expect(JsonToken actual, JsonToken expected, JsonParser p)

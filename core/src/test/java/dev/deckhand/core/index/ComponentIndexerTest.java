@@ -218,7 +218,8 @@ class ComponentIndexerTest {
     Files.delete(root.resolve("x/inner.txt"));
     Files.delete(root.resolve("x"));
     file(root, "x", "file again");
-    // A fresh indexer only has odo's file: the kind is inferred from "x/inner.txt".
+    forgetCommittedKinds();
+    // Only odo's file is left: the old kind is inferred from "x/inner.txt".
     IndexResult toFile = indexer().scan();
     assertThat(toFile.changes().deleted()).containsExactly("x", "x/inner.txt");
     assertThat(toFile.changes().deletedRoots()).containsExactly("x");
@@ -352,6 +353,17 @@ class ComponentIndexerTest {
             "\uFF21/x",
             "😀",
             "😀/y");
+  }
+
+  // Rewrites the index as a new file with the same bytes and mtime, as odo or a restart would leave
+  // it, so no in-memory knowledge of the last scan applies.
+  private void forgetCommittedKinds() throws IOException {
+    Path index = ComponentIndexer.indexFile(root);
+    FileTime mtime = Files.getLastModifiedTime(index);
+    byte[] bytes = Files.readAllBytes(index);
+    Files.delete(index);
+    Files.write(index, bytes);
+    Files.setLastModifiedTime(index, mtime);
   }
 
   static void deleteTree(Path p) throws IOException {

@@ -134,6 +134,20 @@ class FileIndexCodecTest {
   }
 
   @Test
+  void dropsKeysThatCouldEscapeTheComponentDirectory() throws IOException {
+    String json =
+        "{\"Files\":{"
+            + "\"../../etc/passwd\":{\"Size\":1,\"LastModifiedDate\":\"2020-01-22T06:22:18Z\"},"
+            + "\"/etc/hosts\":{\"Size\":1,\"LastModifiedDate\":\"2020-01-22T06:22:18Z\"},"
+            + "\"C:\\\\x\":{\"Size\":1,\"LastModifiedDate\":\"2020-01-22T06:22:18Z\"},"
+            + "\"a/./b\":{\"Size\":1,\"LastModifiedDate\":\"2020-01-22T06:22:18Z\"},"
+            + "\"a//b\":{\"Size\":1,\"LastModifiedDate\":\"2020-01-22T06:22:18Z\"},"
+            + "\"ok/..x\":{\"Size\":1,\"LastModifiedDate\":\"2020-01-22T06:22:18Z\"}}}";
+    FileIndex index = new FileIndexCodec().decode(json.getBytes(StandardCharsets.UTF_8));
+    assertThat(index.entries().keySet()).containsExactly("ok/..x");
+  }
+
+  @Test
   void nullFilesIsAnEmptyIndex() throws IOException {
     assertThat(
             new FileIndexCodec()
