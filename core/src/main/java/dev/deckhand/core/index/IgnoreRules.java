@@ -40,7 +40,7 @@ public final class IgnoreRules {
   }
 
   /** The rules in force inside one directory: its own ignore files plus its parents'. */
-  public static final class Frame {
+  static final class Frame {
     final Frame parent;
     final String dir;
     final IgnoreNode node;
