@@ -66,4 +66,4 @@ echo "$OUT" | awk '
   $1 == "full_index_memory"    { printf "full index (memory)    / find       = %.2f  (goal <= 1.3)\n", $2 / find }
   $1 == "full_index_persisted" { printf "full index (persisted) / find       = %.2f\n", $2 / find }
   $1 == "rescan_nochange"      { printf "no-change rescan       / git status = %.2f  (goal <= 1.0)\n", $2 / git }
-  $1 == "rescan_nochange_new_jvm_state" { printf "no-change rescan, index parsed from disk / git status = %.2f\n", $2 / git }'
+  $1 == "rescan_nochange_index_from_disk" { printf "no-change rescan, index parsed from disk / git status = %.2f\n", $2 / git }'

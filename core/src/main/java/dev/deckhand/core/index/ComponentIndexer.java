@@ -2,6 +2,7 @@ package dev.deckhand.core.index;
 
 import dev.deckhand.core.files.AtomicFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -14,7 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The file index of one component: scan and diff against {@code .odo/odo-file-index.json}, then
@@ -32,6 +37,13 @@ public final class ComponentIndexer {
   // the scan saw and can skip re-parsing its own file. Checked against the file's identity on use.
   private static final Map<Path, Committed> COMMITTED = new ConcurrentHashMap<>();
   private static final int MAX_CACHED_ROOTS = 16;
+  private static final Executor OLD_INDEX_READER =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "deckhand-index-reader");
+            t.setDaemon(true);
+            return t;
+          });
 
   public ComponentIndexer(Path root, IndexOptions options) {
     this(root, options, ZoneId.systemDefault());
@@ -52,8 +64,19 @@ public final class ComponentIndexer {
   public IndexResult scan() throws IOException {
     Instant scanStartedAt = FileSystemClock.now(root.resolve(INDEX_DIR));
     List<String> warnings = new ArrayList<>();
-    OldIndex old = readOldIndex(warnings);
+    // Parsing a 10 MB index overlaps with the walk, which spends much of its time in the kernel.
+    CompletableFuture<OldIndex> reading =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return readOldIndex(warnings);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            OLD_INDEX_READER);
     ScanOutcome scanned = new TreeScanner(root, IgnoreRules.load(root, options)).scan();
+    OldIndex old = join(reading);
     ChangeSet changes = new ChangeDetector(root).diff(old.index(), scanned.index(), old.modified());
     return new IndexResult(
         scanned.index(),
@@ -109,6 +132,17 @@ public final class ComponentIndexer {
               + e.getMessage()
               + "); doing a full rescan");
       return new OldIndex(FileIndex.empty(), null);
+    }
+  }
+
+  private static OldIndex join(CompletableFuture<OldIndex> reading) throws IOException {
+    try {
+      return reading.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e;
     }
   }
 
