@@ -1,0 +1,264 @@
+package dev.deckhand.core.index;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+import java.util.Arrays;
+
+/**
+ * Reads and writes {@code .odo/odo-file-index.json} exactly as odo 1.x's Go {@code encoding/json}
+ * does, so either tool can pick up the other's index without a full re-push.
+ */
+public final class FileIndexCodec {
+  // 100k one-off path keys would flood Jackson's symbol table and the JVM's intern pool.
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+          .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+          .build();
+  private static final byte[] HEAD =
+      "{\"kind\":\"FileIndex\",\"apiVersion\":\"v1\",\"Files\":{".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] SIZE = "\":{\"Size\":".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] MODIFIED =
+      ",\"LastModifiedDate\":\"".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  // What Go's decoder leaves in a field it never saw.
+  private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
+  private final ZoneId zone;
+
+  /** Uses the local zone, as odo's {@code time.Time} values carry {@code time.Local}. */
+  public FileIndexCodec() {
+    this(ZoneId.systemDefault());
+  }
+
+  public FileIndexCodec(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  public byte[] encode(FileIndex index) {
+    ZoneRules rules = zone.getRules();
+    Bytes out = new Bytes(64 + index.size() * 96);
+    out.write(HEAD);
+    StringBuilder time = new StringBuilder(40);
+    for (int i = 0; i < index.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.write('"');
+      writeEscaped(out, index.pathAt(i));
+      out.write(SIZE);
+      IndexEntry e = index.entryAt(i);
+      out.writeAscii(Long.toString(e.size()));
+      out.write(MODIFIED);
+      time.setLength(0);
+      GoTimeFormat.appendTo(time, e.modified(), rules);
+      out.writeAscii(time);
+      out.write('"');
+      out.write('}');
+    }
+    out.write('}');
+    out.write('}');
+    return out.toArray();
+  }
+
+  // Go's encodeState.string with escapeHTML=true, which is what json.Marshal uses.
+  private static void writeEscaped(Bytes out, String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+          out.write(c);
+        } else if (c == '"' || c == '\\') {
+          out.write('\\');
+          out.write(c);
+        } else if (c == '\n') {
+          out.write('\\');
+          out.write('n');
+        } else if (c == '\r') {
+          out.write('\\');
+          out.write('r');
+        } else if (c == '\t') {
+          out.write('\\');
+          out.write('t');
+        } else {
+          unicodeEscape(out, c);
+        }
+      } else if (c == '\u2028' || c == '\u2029') {
+        unicodeEscape(out, c);
+      } else if (c < 0x800) {
+        out.write(0xC0 | (c >> 6));
+        out.write(0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        out.write(0xF0 | (cp >> 18));
+        out.write(0x80 | ((cp >> 12) & 0x3F));
+        out.write(0x80 | ((cp >> 6) & 0x3F));
+        out.write(0x80 | (cp & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        // Go replaces invalid UTF-8 with U+FFFD; a lone surrogate is our equivalent.
+        unicodeEscape(out, '\ufffd');
+      } else {
+        out.write(0xE0 | (c >> 12));
+        out.write(0x80 | ((c >> 6) & 0x3F));
+        out.write(0x80 | (c & 0x3F));
+      }
+    }
+  }
+
+  private static void unicodeEscape(Bytes out, char c) {
+    out.write('\\');
+    out.write('u');
+    out.write(HEX[(c >> 12) & 0xF]);
+    out.write(HEX[(c >> 8) & 0xF]);
+    out.write(HEX[(c >> 4) & 0xF]);
+    out.write(HEX[c & 0xF]);
+  }
+
+  /**
+   * Accepts everything Go's decoder would accept from odo: case-insensitive field names, unknown
+   * fields, {@code \}-separated keys (odo 1.0.0 and 1.2.6 on Windows) and any RFC 3339 offset.
+   */
+  public FileIndex decode(byte[] json) throws CorruptIndexException {
+    try (JsonParser p = JSON.createParser(json)) {
+      FileIndex.Builder builder = FileIndex.builder(Math.max(16, json.length / 80));
+      expect(p.nextToken(), JsonToken.START_OBJECT, p);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equalsIgnoreCase("Files") && value == JsonToken.START_OBJECT) {
+          readFiles(p, builder);
+        } else if (field.equalsIgnoreCase("Files") && value != JsonToken.VALUE_NULL) {
+          throw new CorruptIndexException("\"Files\" is not an object", null);
+        } else {
+          p.skipChildren();
+        }
+      }
+      expect(p.currentToken(), JsonToken.END_OBJECT, p);
+      if (p.nextToken() != null) {
+        throw new CorruptIndexException("trailing data after the index object", null);
+      }
+      return builder.build();
+    } catch (CorruptIndexException e) {
+      throw e;
+    } catch (IOException | DateTimeException e) {
+      throw new CorruptIndexException(e.getMessage(), e);
+    }
+  }
+
+  private static void readFiles(JsonParser p, FileIndex.Builder builder) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName().replace('\\', '/');
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL) {
+        // Go decodes null into a zero FileData.
+        if (isSafeRelativePath(key)) {
+          builder.put(key, new IndexEntry(0, GO_ZERO_TIME));
+        }
+        continue;
+      }
+      expect(t, JsonToken.START_OBJECT, p);
+      long size = 0;
+      Instant modified = GO_ZERO_TIME;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        if (field.equalsIgnoreCase("Size")) {
+          if (v != JsonToken.VALUE_NUMBER_INT) {
+            throw new CorruptIndexException("Size of \"" + key + "\" is not an integer", null);
+          }
+          size = p.getLongValue();
+        } else if (field.equalsIgnoreCase("LastModifiedDate")) {
+          if (v != JsonToken.VALUE_STRING) {
+            throw new CorruptIndexException(
+                "LastModifiedDate of \"" + key + "\" is not a string", null);
+          }
+          modified = GoTimeFormat.parse(p.getText());
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (isSafeRelativePath(key)) {
+        builder.put(key, new IndexEntry(size, modified));
+      }
+    }
+  }
+
+  /**
+   * Keys come from a file anyone could have edited, and deleted keys become {@code rm -rf}
+   * arguments in the container: a key that is absolute or climbs out with {@code ..} is dropped.
+   */
+  static boolean isSafeRelativePath(String key) {
+    if (key.isEmpty() || key.startsWith("/") || key.endsWith("/") || key.indexOf('\0') >= 0) {
+      return false;
+    }
+    if (key.length() > 1 && key.charAt(1) == ':') {
+      return false; // C:/… from a Windows index
+    }
+    for (String segment : key.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void expect(JsonToken actual, JsonToken expected, JsonParser p)
+      throws CorruptIndexException {
+    if (actual != expected) {
+      throw new CorruptIndexException(
+          "expected " + expected + " but found " + actual + " at " + p.currentLocation(), null);
+    }
+  }
+
+  /** A byte buffer without ByteArrayOutputStream's synchronisation. */
+  private static final class Bytes {
+    private byte[] buf;
+    private int len;
+
+    Bytes(int capacity) {
+      buf = new byte[capacity];
+    }
+
+    void write(int b) {
+      if (len == buf.length) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      buf[len++] = (byte) b;
+    }
+
+    void write(byte[] bytes) {
+      ensure(bytes.length);
+      System.arraycopy(bytes, 0, buf, len, bytes.length);
+      len += bytes.length;
+    }
+
+    void writeAscii(CharSequence s) {
+      int n = s.length();
+      ensure(n);
+      for (int i = 0; i < n; i++) {
+        buf[len++] = (byte) s.charAt(i);
+      }
+    }
+
+    private void ensure(int extra) {
+      if (len + extra > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+      }
+    }
+
+    byte[] toArray() {
+      return Arrays.copyOf(buf, len);
+    }
+  }
+}

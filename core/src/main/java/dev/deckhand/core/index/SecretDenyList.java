@@ -1,0 +1,75 @@
+package dev.deckhand.core.index;
+
+import java.util.List;
+import org.eclipse.jgit.ignore.IgnoreNode;
+
+/**
+ * Names that are almost always credentials. Container images built from a synced tree leak exactly
+ * these (C.4 in the engineering notes), and odo 1.x pushed {@code .env} whenever a {@code
+ * .odoignore} existed, so they stay out unless the user allows them by pattern.
+ */
+final class SecretDenyList {
+  static final List<String> PATTERNS =
+      List.of(
+          ".env",
+          ".env.*",
+          "*.pem",
+          "*.key",
+          "id_rsa*",
+          "id_dsa*",
+          "id_ecdsa*",
+          "id_ed25519*",
+          "*.p12",
+          "*.pfx",
+          "*.jks",
+          "*.keystore",
+          ".aws/",
+          ".kube/",
+          ".ssh/",
+          ".gnupg/",
+          ".npmrc",
+          ".pypirc",
+          ".netrc",
+          // A pattern with a slash is anchored in gitignore syntax; this one must match anywhere.
+          "**/.docker/config.json",
+          "*.tfstate",
+          "*.tfstate.*");
+
+  private static final String[] SUFFIXES = {
+    ".pem", ".key", ".p12", ".pfx", ".jks", ".keystore", ".tfstate"
+  };
+
+  private final IgnoreNode deny = GitignoreParsing.node(PATTERNS);
+  private final IgnoreNode allow;
+
+  SecretDenyList(List<String> allowPatterns) {
+    this.allow = allowPatterns.isEmpty() ? null : GitignoreParsing.node(allowPatterns);
+  }
+
+  /** Whether the path is a secret the user has not allowed. */
+  boolean denies(String relPath, String name, boolean directory) {
+    if (!mightMatch(name)) {
+      return false;
+    }
+    if (!Boolean.TRUE.equals(deny.checkIgnored(relPath, directory))) {
+      return false;
+    }
+    return allow == null || !Boolean.TRUE.equals(allow.checkIgnored(relPath, directory));
+  }
+
+  // A cheap superset of the patterns above, so 100k ordinary names skip twenty glob matches each.
+  private static boolean mightMatch(String name) {
+    if (name.startsWith(".") || name.startsWith("id_") || name.equals("config.json")) {
+      return true;
+    }
+    if (name.contains(".tfstate")) {
+      return true;
+    }
+    for (String suffix : SUFFIXES) {
+      if (name.endsWith(suffix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
