@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code deckhand create}: writes {@code .odo/config.yaml} the way {@code odo create} does. */
 @Command(
@@ -101,13 +101,7 @@ final class CreateCommand implements Callable<Integer> {
         .printf(
             "Created component %s (%s) in %s%n  application %s, project %s, ports %s%n"
                 + "Next: deckhand push --context %s%n",
-            s.name,
-            typeSpec,
-            dir,
-            s.application,
-            s.project,
-            String.join(", ", s.ports),
-            dir);
+            s.name, typeSpec, dir, s.application, s.project, String.join(", ", s.ports), dir);
     return 0;
   }
 

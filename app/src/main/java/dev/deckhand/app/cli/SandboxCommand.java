@@ -90,8 +90,7 @@ final class SandboxCommand implements Callable<Integer> {
       out.println("Added context deckhand-sandbox to " + target);
     }
     out.printf(
-        "Sandbox cluster (%s) at %s%n",
-        openshift ? "OpenShift APIs" : "Kubernetes", sandbox.url());
+        "Sandbox cluster (%s) at %s%n", openshift ? "OpenShift APIs" : "Kubernetes", sandbox.url());
     if (sandbox.nodeProblem() != null) {
       out.println("Warning: " + sandbox.nodeProblem() + "; the API serves, pods stay Pending.");
     }

@@ -14,7 +14,8 @@ public final class VersionProvider implements IVersionProvider {
   }
 
   public static String version() {
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/deckhand/app/version.properties")) {
+    try (InputStream in =
+        VersionProvider.class.getResourceAsStream("/dev/deckhand/app/version.properties")) {
       if (in == null) {
         return "unknown";
       }

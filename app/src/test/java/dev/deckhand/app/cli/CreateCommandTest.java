@@ -35,8 +35,19 @@ class CreateCommandTest {
   void explicitTypeNameAppAndPorts() throws Exception {
     CliRun run =
         CliRun.of(
-            "create", "java", "orders", "--context", dir.toString(), "--app", "shop",
-            "--project", "team", "--port", "8080,9090/udp", "-p", "5005");
+            "create",
+            "java",
+            "orders",
+            "--context",
+            dir.toString(),
+            "--app",
+            "shop",
+            "--project",
+            "team",
+            "--port",
+            "8080,9090/udp",
+            "-p",
+            "5005");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     ComponentSettings s = LocalConfigFile.read(dir).settings;

@@ -33,7 +33,8 @@ class IndexCommandTest {
 
     JsonNode first = indexJson("-o", "json");
 
-    assertThat(first.get("added")).extracting(JsonNode::asText)
+    assertThat(first.get("added"))
+        .extracting(JsonNode::asText)
         .containsExactlyInAnyOrder("lib", "lib/util.js", "server.js");
     assertThat(first.get("modified")).isEmpty();
     assertThat(first.get("deleted")).isEmpty();

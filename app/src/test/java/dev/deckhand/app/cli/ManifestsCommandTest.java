@@ -37,8 +37,13 @@ class ManifestsCommandTest {
 
     CliRun run =
         CliRun.of(
-            "manifests", "--context", dir.toString(), "--platform", "openshift",
-            "--workload", "deploymentconfig");
+            "manifests",
+            "--context",
+            dir.toString(),
+            "--platform",
+            "openshift",
+            "--workload",
+            "deploymentconfig");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("kind: DeploymentConfig").contains("ImageStreamTag");
@@ -48,7 +53,8 @@ class ManifestsCommandTest {
   void deploymentConfigOutsideOpenShiftIsRefused() {
     CliRun.of("create", "nodejs", "web", "--context", dir.toString());
 
-    CliRun run = CliRun.of("manifests", "--context", dir.toString(), "--workload", "deploymentconfig");
+    CliRun run =
+        CliRun.of("manifests", "--context", dir.toString(), "--workload", "deploymentconfig");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("needs --platform openshift");
