@@ -74,13 +74,13 @@ final class IndexCommand implements Callable<Integer> {
     json.put("files", r.index().size());
     json.put(
         "problemDetails",
-        r.problems().stream().map(p -> Map.of("path", p.path(), "reason", p.reason())).toList());
+        r.problems().stream().map(p -> ordered("path", p.path(), "reason", p.reason())).toList());
     json.put(
         "excluded",
         r.exclusions().stream()
             .map(
                 e ->
-                    Map.of(
+                    ordered(
                         "path",
                         e.path(),
                         "reason",
@@ -90,6 +90,15 @@ final class IndexCommand implements Callable<Integer> {
             .toList());
     json.put("warnings", r.warnings());
     return json;
+  }
+
+  /** Keys in the given order, so the JSON reads the same every time. */
+  private static Map<String, String> ordered(String... keysAndValues) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
   }
 
   private static void printText(PrintWriter out, IndexResult r) {
