@@ -38,9 +38,19 @@ final class ExecSession {
   private final AtomicBoolean stdinClosed = new AtomicBoolean();
   private final AtomicInteger openOutputs = new AtomicInteger(2);
   private final AtomicBoolean finished = new AtomicBoolean();
+  private final DetachedProcesses detached;
+  private final String target;
 
-  private ExecSession(Context context, ServerWebSocket ws, Process process, String name) {
+  private ExecSession(
+      Context context,
+      ServerWebSocket ws,
+      Process process,
+      String name,
+      DetachedProcesses detached,
+      String target) {
     this.context = context;
+    this.detached = detached;
+    this.target = target;
     this.ws = ws;
     this.process = process;
     this.v5 = ChannelProtocol.V5.equals(ws.subProtocol());
@@ -52,6 +62,7 @@ final class ExecSession {
       Vertx vertx,
       ServerWebSocket ws,
       ExecBackend backend,
+      DetachedProcesses detached,
       String namespace,
       String pod,
       String container,
@@ -81,7 +92,13 @@ final class ExecSession {
 
   private void wire(boolean stdin) {
     ws.binaryMessageHandler(this::onFrame);
-    ws.closeHandler(v -> closeStdin());
+    ws.closeHandler(
+        v -> {
+          if (process.isAlive()) {
+            detached.add(target, process);
+          }
+          closeStdin();
+        });
     ws.exceptionHandler(e -> closeStdin());
     if (!stdin) {
       closeStdin();

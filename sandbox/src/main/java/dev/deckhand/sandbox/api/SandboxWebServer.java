@@ -34,6 +34,7 @@ final class SandboxWebServer extends MockWebServer {
   private final Discovery discovery;
   private final ExecBackend exec;
   private final LogBackend logs;
+  private final DetachedProcesses detached = new DetachedProcesses();
   private volatile Dispatcher dispatcher;
   private HttpServer server;
   private int port;
@@ -128,7 +129,8 @@ final class SandboxWebServer extends MockWebServer {
     boolean stdin = "true".equals(req.getParam("stdin")) || "1".equals(req.getParam("stdin"));
     String container = req.getParam("container");
     req.toWebSocket()
-        .onSuccess(ws -> ExecSession.start(vertx, ws, exec, ns, pod, container, command, stdin))
+        .onSuccess(
+            ws -> ExecSession.start(vertx, ws, exec, detached, ns, pod, container, command, stdin))
         .onFailure(
             e -> ApiErrors.send(req.response(), 400, "BadRequest", "websocket: " + e.getMessage()));
   }
