@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * stdout and stderr go back as frames, and its exit code ends the session on channel 3.
  *
  * <p>Nothing is buffered whole: output is read in chunks and the reader waits while the socket's
- * write queue is full; input pauses the socket while too many bytes wait for the process.
+ * write queue is full; input pauses the socket while too many bytes wait for the process. Input
+ * that arrives before the process has started (a fast client may even have hung up by then) is
+ * queued in order on the stdin writer, which starts writing once the process exists.
  */
 final class ExecSession {
   private static final Logger LOG = LoggerFactory.getLogger(ExecSession.class);
@@ -31,33 +33,30 @@ final class ExecSession {
 
   private final Context context;
   private final ServerWebSocket ws;
-  private final Process process;
   private final boolean v5;
+  private final DetachedProcesses detached;
+  private final String target;
   private final ExecutorService stdinWriter;
   private final AtomicLong stdinQueued = new AtomicLong();
   private final AtomicBoolean stdinClosed = new AtomicBoolean();
+  private final AtomicBoolean clientGone = new AtomicBoolean();
   private final AtomicInteger openOutputs = new AtomicInteger(2);
   private final AtomicBoolean finished = new AtomicBoolean();
-  private final DetachedProcesses detached;
-  private final String target;
+  private volatile Process process;
 
   private ExecSession(
-      Context context,
-      ServerWebSocket ws,
-      Process process,
-      String name,
-      DetachedProcesses detached,
-      String target) {
+      Context context, ServerWebSocket ws, DetachedProcesses detached, String target, String name) {
     this.context = context;
+    this.ws = ws;
+    this.v5 = ChannelProtocol.V5.equals(ws.subProtocol());
     this.detached = detached;
     this.target = target;
-    this.ws = ws;
-    this.process = process;
-    this.v5 = ChannelProtocol.V5.equals(ws.subProtocol());
     this.stdinWriter = Executors.newSingleThreadExecutor(r -> daemon(r, "exec-stdin-" + name));
+    // Until the process exists, queued writes wait here.
+    this.stdinWriter.execute(this::awaitProcess);
   }
 
-  /** Starts the process with {@code backend} and wires it to {@code ws}. */
+  /** Wires {@code ws} at once, then starts the process with {@code backend}. */
   static void start(
       Vertx vertx,
       ServerWebSocket ws,
@@ -68,44 +67,70 @@ final class ExecSession {
       String container,
       List<String> command,
       boolean stdin) {
-    ws.pause();
     // The socket's own event-loop context: every write to it is made from there.
     Context context = vertx.getOrCreateContext();
+    String target = DetachedProcesses.target(namespace, pod, container);
+    ExecSession session = new ExecSession(context, ws, detached, target, pod);
+    ws.binaryMessageHandler(session::onFrame);
+    ws.closeHandler(v -> session.onClientGone());
+    ws.exceptionHandler(e -> session.onClientGone());
     vertx
         .<Process>executeBlocking(
-            () -> backend.start(namespace, pod, container, command, stdin), false)
+            () -> {
+              detached.awaitQuiet(target);
+              return backend.start(namespace, pod, container, command, stdin);
+            },
+            false)
         .onSuccess(
             process -> {
-              ExecSession session = new ExecSession(context, ws, process, pod);
-              session.wire(stdin);
+              session.attach(process);
+              if (!stdin) {
+                session.closeStdin();
+              }
             })
         .onFailure(
             e -> {
+              session.stdinWriter.shutdownNow();
               String message =
                   e instanceof ExecBackend.ExecRefusedException
                       ? e.getMessage()
                       : "cannot run " + command + " in " + namespace + "/" + pod + ": " + e;
-              ws.writeBinaryMessage(Buffer.buffer(ChannelProtocol.failure(message)))
-                  .onComplete(x -> ws.close());
+              if (!ws.isClosed()) {
+                ws.writeBinaryMessage(Buffer.buffer(ChannelProtocol.failure(message)))
+                    .onComplete(x -> ws.close());
+              }
             });
   }
 
-  private void wire(boolean stdin) {
-    ws.binaryMessageHandler(this::onFrame);
-    ws.closeHandler(
-        v -> {
-          if (process.isAlive()) {
-            detached.add(target, process);
-          }
-          closeStdin();
-        });
-    ws.exceptionHandler(e -> closeStdin());
-    if (!stdin) {
+  private synchronized void attach(Process p) {
+    process = p;
+    notifyAll();
+    if (clientGone.get() && p.isAlive()) {
+      detached.add(target, p);
+    }
+    pump(p.getInputStream(), ChannelProtocol.STDOUT, "stdout");
+    pump(p.getErrorStream(), ChannelProtocol.STDERR, "stderr");
+  }
+
+  private synchronized void awaitProcess() {
+    while (process == null) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private synchronized void onClientGone() {
+    if (clientGone.compareAndSet(false, true)) {
+      if (process != null && process.isAlive()) {
+        detached.add(target, process);
+      }
+      // v4 clients end stdin by closing the socket.
       closeStdin();
     }
-    pump(process.getInputStream(), ChannelProtocol.STDOUT, "stdout");
-    pump(process.getErrorStream(), ChannelProtocol.STDERR, "stderr");
-    ws.resume();
   }
 
   private void onFrame(Buffer frame) {
@@ -141,7 +166,7 @@ final class ExecSession {
             // the rest of the input is not needed.
             LOG.debug("stdin write failed: {}", e.toString());
           } finally {
-            if (stdinQueued.addAndGet(-data.length) <= STDIN_HIGH_WATER / 2) {
+            if (stdinQueued.addAndGet(-data.length) <= STDIN_HIGH_WATER / 2 && !ws.isClosed()) {
               ws.resume();
             }
           }
