@@ -18,6 +18,28 @@ final class Discovery {
 
   private record Resource(String name, String kind, boolean namespaced, List<String> verbs) {}
 
+  /** kubectl's short names ({@code kubectl get po,svc,pvc}). */
+  private static final Map<String, List<String>> SHORT_NAMES =
+      Map.ofEntries(
+          Map.entry("namespaces", List.of("ns")),
+          Map.entry("nodes", List.of("no")),
+          Map.entry("persistentvolumes", List.of("pv")),
+          Map.entry("pods", List.of("po")),
+          Map.entry("services", List.of("svc")),
+          Map.entry("configmaps", List.of("cm")),
+          Map.entry("persistentvolumeclaims", List.of("pvc")),
+          Map.entry("events", List.of("ev")),
+          Map.entry("serviceaccounts", List.of("sa")),
+          Map.entry("endpoints", List.of("ep")),
+          Map.entry("resourcequotas", List.of("quota")),
+          Map.entry("deployments", List.of("deploy")),
+          Map.entry("replicasets", List.of("rs")),
+          Map.entry("statefulsets", List.of("sts")),
+          Map.entry("ingresses", List.of("ing")),
+          Map.entry("deploymentconfigs", List.of("dc")),
+          Map.entry("imagestreams", List.of("is")),
+          Map.entry("imagestreamtags", List.of("istag")));
+
   private record GroupVersion(String group, String version, List<Resource> resources) {
     String groupVersion() {
       return group.isEmpty() ? version : group + "/" + version;
@@ -167,6 +189,10 @@ final class Discovery {
       m.put("namespaced", r.namespaced());
       m.put("kind", r.kind());
       m.put("verbs", r.verbs());
+      List<String> shortNames = SHORT_NAMES.get(r.name());
+      if (shortNames != null && !(gv.group().equals("events.k8s.io"))) {
+        m.put("shortNames", shortNames);
+      }
       resources.add(m);
     }
     return json(

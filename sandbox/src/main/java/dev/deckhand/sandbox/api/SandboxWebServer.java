@@ -99,6 +99,12 @@ final class SandboxWebServer extends MockWebServer {
       }
       return;
     }
+    if (path.startsWith("/openapi/")) {
+      // No schemas here (kubectl apply/create need --validate=false): a clear 404 rather than the
+      // store's list of every object, which kubectl cannot parse.
+      ApiErrors.send(req.response(), 404, "NotFound", "the sandbox serves no OpenAPI schemas");
+      return;
+    }
     if (req.method() == HttpMethod.GET && Discovery.looksLikeDiscovery(path)) {
       Optional<String> doc = discovery.answer(path);
       if (doc.isPresent()) {
