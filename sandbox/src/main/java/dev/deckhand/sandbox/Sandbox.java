@@ -62,7 +62,10 @@ public final class Sandbox implements AutoCloseable {
     NoNodeReporter noNode = null;
     String problem = null;
     if (!podman.available()) {
-      problem = "podman is not installed or cannot run, so pods cannot start";
+      problem =
+          "podman was not found, so pods cannot start; install it (Debian/Ubuntu: sudo apt-get"
+              + " install podman runc catatonit netavark aardvark-dns iptables) and restart the"
+              + " sandbox";
     } else {
       try {
         if (options.buildImages()) {

@@ -43,6 +43,7 @@ public final class Kubelet implements AutoCloseable {
   private volatile Map<String, Map<String, ContainerSnapshot>> latest = Map.of();
   private SharedIndexInformer<Pod> informer;
   private UrlReporter urls;
+  private ClaimVolumeReaper claimVolumes;
   private int ticks;
 
   private record Worker(PodState state, ExecutorService thread, AtomicBoolean syncQueued) {}
@@ -90,6 +91,7 @@ public final class Kubelet implements AutoCloseable {
         .createOr(r -> r.update());
     informer = client.pods().inAnyNamespace().inform(new PodEvents(), 30_000);
     urls = new UrlReporter(client, this);
+    claimVolumes = new ClaimVolumeReaper(client, podman, monitor);
     monitor.scheduleWithFixedDelay(this::pollPodman, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
@@ -261,6 +263,9 @@ public final class Kubelet implements AutoCloseable {
   public void close() {
     if (informer != null) {
       informer.close();
+    }
+    if (claimVolumes != null) {
+      claimVolumes.close();
     }
     monitor.shutdownNow();
     for (Worker w : workers.values()) {
