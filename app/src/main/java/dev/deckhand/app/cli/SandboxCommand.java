@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sandbox",
     mixinStandardHelpOptions = true,
+    subcommands = SandboxImagesCommand.class,
     description = {
       "Run Deckhand's local cluster: a Kubernetes API on 127.0.0.1 whose pods run in podman.",
       "Prints the kubeconfig to use; Ctrl-C stops it and removes its podman pods."
