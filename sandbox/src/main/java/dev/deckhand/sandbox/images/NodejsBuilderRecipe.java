@@ -42,6 +42,11 @@ final class NodejsBuilderRecipe implements ImageRecipe {
             .add("node", HostTools.nodeVersion(node))
             .add("npm", HostTools.npmPackageDir().map(NodejsBuilderRecipe::npmVersion).orElse(""))
             .add("bash", HostTools.onPath("bash").map(HostTools::bashVersion).orElse(""))
+            .add(
+                "tar",
+                HostTools.onPath("tar")
+                    .map(t -> HostTools.run(t.toString(), "--version"))
+                    .orElse(""))
             .addFile("busybox", busybox);
     for (String name : S2I_SCRIPTS) {
       hash.add(name, Resources.bytes("nodejs-builder/s2i/" + name));
@@ -68,6 +73,18 @@ final class NodejsBuilderRecipe implements ImageRecipe {
       fs.copy(bash.get().toRealPath(), "/bin/bash");
       fs.symlink("/bin/sh", "bash");
       for (Path lib : HostTools.sharedLibraries(bash.get())) {
+        fs.copy(lib.toRealPath(), lib.toString());
+      }
+    }
+    // GNU tar, as on ubi8 images: reading a pipe it stops at the end-of-archive marker once the
+    // last 10240-byte record is complete, so a push ends without a stdin close (which a v4 exec
+    // cannot send). busybox tar reads to EOF.
+    Optional<Path> tar = HostTools.onPath("tar");
+    if (tar.isPresent()) {
+      Path realTar = tar.get().toRealPath();
+      Files.deleteIfExists(fs.resolve("/bin/tar"));
+      fs.copy(realTar, "/bin/tar");
+      for (Path lib : HostTools.sharedLibraries(realTar)) {
         fs.copy(lib.toRealPath(), lib.toString());
       }
     }
