@@ -1,0 +1,58 @@
+package dev.deckhand.app.cli;
+
+import dev.deckhand.core.event.PushEvent;
+import dev.deckhand.core.event.PushListener;
+import dev.deckhand.core.event.Stage;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Prints a push's events as readable lines, one per stage, like odo's spinner texts. */
+final class TextProgress implements PushListener {
+  private final PrintWriter out;
+  private final boolean showLog;
+
+  TextProgress(PrintWriter out, boolean showLog) {
+    this.out = out;
+    this.showLog = showLog;
+  }
+
+  @Override
+  public void on(PushEvent event) {
+    if (event instanceof PushEvent.StageCompleted e) {
+      line("✓", e.stage(), e.container(), e.message() + "  " + duration(e.duration()));
+    } else if (event instanceof PushEvent.StageFailed e) {
+      line("✗", e.stage(), e.container(), e.reason());
+      for (String l : e.logTail()) {
+        out.println("    | " + l);
+      }
+    } else if (event instanceof PushEvent.Hold e) {
+      line("…", e.stage(), e.container(), e.reason());
+    } else if (event instanceof PushEvent.LogLine e) {
+      if (showLog) {
+        out.println(
+            "    " + (e.stream() == PushEvent.OutputStream.STDERR ? "! " : "| ") + e.text());
+      }
+    } else if (event instanceof PushEvent.PushFinished e) {
+      out.println(
+          (e.success() ? "" : "Push failed: ")
+              + e.summary()
+              + (e.url() != null && e.success() ? " — " + e.url() : "")
+              + " ("
+              + duration(e.duration())
+              + ")");
+    }
+    out.flush();
+  }
+
+  private void line(String mark, Stage stage, String container, String text) {
+    String label =
+        stage.id() + (container != null && stage == Stage.INIT_CONTAINER ? " " + container : "");
+    out.printf(Locale.ROOT, "%s %-34s %s%n", mark, label, text);
+  }
+
+  static String duration(Duration d) {
+    long ms = d.toMillis();
+    return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.deckhand.core.event;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a push tells every front end. Immutable; the GUI, the CLI's text output and its JSON lines
+ * all render the same events.
+ */
+public sealed interface PushEvent {
+  Instant time();
+
+  /** A stage began; {@code container} names the init container for {@link Stage#INIT_CONTAINER}. */
+  record StageStarted(Instant time, Stage stage, String container) implements PushEvent {}
+
+  /** Progress of a stage (sync: files and bytes). */
+  record StageProgress(
+      Instant time, Stage stage, long files, long totalFiles, long bytes, long totalBytes)
+      implements PushEvent {}
+
+  /** A stage ended well, with how long it took and a short result ("12 files, 4.1 kB"). */
+  record StageCompleted(
+      Instant time, Stage stage, String container, Duration duration, String message)
+      implements PushEvent {}
+
+  /** A stage failed: the reason a person can act on, and the last log lines when there are any. */
+  record StageFailed(
+      Instant time, Stage stage, String container, String reason, List<String> logTail)
+      implements PushEvent {}
+
+  /** Why a stage is waiting ("PVC pending: storageclass "fast" not found"). */
+  record Hold(Instant time, Stage stage, String container, String reason) implements PushEvent {}
+
+  /** One line of output of a command run in the container (assemble-and-restart). */
+  record LogLine(Instant time, Stage stage, OutputStream stream, String text)
+      implements PushEvent {}
+
+  /** The push is over. */
+  record PushFinished(
+      Instant time,
+      boolean success,
+      Duration duration,
+      String summary,
+      String url,
+      int filesSent,
+      long bytesSent,
+      int execs)
+      implements PushEvent {}
+
+  /** Which output a {@link LogLine} came from. */
+  enum OutputStream {
+    STDOUT,
+    STDERR
+  }
+}

@@ -1,0 +1,36 @@
+package dev.deckhand.core.push;
+
+import dev.deckhand.core.index.IndexOptions;
+import dev.deckhand.core.manifest.WorkloadKind;
+import java.time.Duration;
+
+/**
+ * How to push.
+ *
+ * @param force send everything (odo's {@code -f}) even when nothing changed
+ * @param workloadKind the user's choice, or null for the default (Deployment, or the odo DC found)
+ * @param initImage the init image, or null for the platform default
+ * @param startTimeout how long the PVC, the pod and each container may take to come up
+ * @param commandTimeout how long the sync and assemble-and-restart may take
+ */
+public record PushOptions(
+    boolean force,
+    WorkloadKind workloadKind,
+    String initImage,
+    IndexOptions index,
+    Duration startTimeout,
+    Duration commandTimeout) {
+
+  public static PushOptions defaults() {
+    return new PushOptions(
+        false, null, null, IndexOptions.defaults(), Duration.ofMinutes(4), Duration.ofMinutes(10));
+  }
+
+  public PushOptions withForce(boolean f) {
+    return new PushOptions(f, workloadKind, initImage, index, startTimeout, commandTimeout);
+  }
+
+  public PushOptions withStartTimeout(Duration d) {
+    return new PushOptions(force, workloadKind, initImage, index, d, commandTimeout);
+  }
+}

@@ -1,0 +1,402 @@
+package dev.deckhand.core.push;
+
+import dev.deckhand.core.catalog.ComponentCatalog;
+import dev.deckhand.core.catalog.Platform;
+import dev.deckhand.core.catalog.ResolvedType;
+import dev.deckhand.core.config.ComponentSettings;
+import dev.deckhand.core.config.ConfigException;
+import dev.deckhand.core.config.LocalConfig;
+import dev.deckhand.core.config.LocalConfigFile;
+import dev.deckhand.core.event.PushEvent;
+import dev.deckhand.core.event.PushListener;
+import dev.deckhand.core.event.Stage;
+import dev.deckhand.core.index.ComponentIndexer;
+import dev.deckhand.core.index.IndexResult;
+import dev.deckhand.core.manifest.ManifestBuilder;
+import dev.deckhand.core.manifest.WorkloadKind;
+import dev.deckhand.core.manifest.WorkloadKindChooser;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One push of a component folder, as odo 1.x does it and shows it: resolve → apply → PVC → pod →
+ * init containers → app container → index → sync → assemble-and-restart → ready. Every stage emits
+ * events; the index and the sync state advance only after the container confirmed the files and
+ * assemble-and-restart exited 0.
+ */
+public final class PushSession {
+  private static final int LOG_TAIL = 30;
+
+  private final Path root;
+  private final KubernetesClient client;
+  private final Platform platform;
+  private final PushOptions options;
+  private final StageClock events;
+  private int execs;
+
+  public PushSession(
+      Path root,
+      KubernetesClient client,
+      Platform platform,
+      PushOptions options,
+      PushListener listener,
+      Clock clock) {
+    this.root = root;
+    this.client = client;
+    this.platform = platform;
+    this.options = options;
+    this.events = new StageClock(listener, clock);
+  }
+
+  public PushSession(
+      Path root, KubernetesClient client, Platform platform, PushOptions options, PushListener l) {
+    this(root, client, platform, options, l, Clock.systemUTC());
+  }
+
+  /** Runs the push; failures are events too, and come back as an unsuccessful result. */
+  public PushResult run() throws InterruptedException {
+    Instant start = events.now();
+    try {
+      PushResult result = push(start);
+      events.emit(finished(result));
+      return result;
+    } catch (PushFailedException e) {
+      events.failed(e.stage(), e.container(), e.getMessage(), e.logTail());
+      PushResult failed =
+          new PushResult(
+              false,
+              e.getMessage(),
+              null,
+              false,
+              0,
+              0,
+              0,
+              0,
+              execs,
+              Duration.between(start, events.now()));
+      events.emit(finished(failed));
+      return failed;
+    }
+  }
+
+  private PushResult push(Instant start) throws PushFailedException, InterruptedException {
+    // resolve
+    events.start(Stage.RESOLVE, null);
+    ComponentSettings settings;
+    ResolvedType type;
+    try {
+      LocalConfig config = LocalConfigFile.read(root);
+      settings = config.settings;
+      if (settings.type == null || settings.name == null) {
+        throw new PushFailedException(
+            Stage.RESOLVE,
+            LocalConfigFile.pathIn(root)
+                + ": ComponentSettings.Type and Name are needed; run deckhand create");
+      }
+      type = ComponentCatalog.loadDefault().resolve(settings.type);
+    } catch (ConfigException | IllegalArgumentException e) {
+      throw new PushFailedException(Stage.RESOLVE, e.getMessage());
+    }
+    String namespace = settings.project != null ? settings.project : client.getNamespace();
+    events.done(
+        Stage.RESOLVE,
+        null,
+        settings.name
+            + " ("
+            + settings.type
+            + ") in "
+            + namespace
+            + " on "
+            + platform.name().toLowerCase());
+
+    // apply
+    events.start(Stage.APPLY, null);
+    ComponentApplier applier = new ComponentApplier(client, namespace);
+    AppliedComponent applied;
+    try {
+      applier.ensureNamespace();
+      WorkloadKind kind = chooseWorkload(settings, namespace);
+      applied =
+          applier.apply(
+              () -> {
+                ManifestBuilder b =
+                    new ManifestBuilder(settings, type, platform).workloadKind(kind);
+                if (options.initImage() != null) {
+                  b.initImage(options.initImage());
+                }
+                return b;
+              });
+    } catch (KubernetesClientException | IllegalStateException | IllegalArgumentException e) {
+      throw new PushFailedException(Stage.APPLY, "cannot apply the component: " + e.getMessage());
+    }
+    String name = applied.manifests().names().name();
+    events.done(
+        Stage.APPLY,
+        null,
+        applied.manifests().workloadKind() == WorkloadKind.DEPLOYMENT_CONFIG
+            ? "DeploymentConfig " + name + " " + applied.summary()
+            : "Deployment " + name + " " + applied.summary());
+
+    RolloutWatch rollout =
+        new RolloutWatch(client, namespace, name, events, options.startTimeout());
+    events.start(Stage.PVC, null);
+    rollout.awaitPvcBound(applied.manifests().names().s2iDataPvc());
+    events.done(Stage.PVC, null, applied.manifests().names().s2iDataPvc() + " Bound");
+
+    events.start(Stage.SCHEDULED, null);
+    Pod pod = rollout.awaitScheduled(applied.templateChanged() ? applied.podsBefore() : Set.of());
+    events.done(
+        Stage.SCHEDULED, null, pod.getMetadata().getName() + " on " + pod.getSpec().getNodeName());
+
+    for (Container init : pod.getSpec().getInitContainers()) {
+      events.start(Stage.INIT_CONTAINER, init.getName());
+      rollout.awaitInit(pod, init.getName());
+      events.done(Stage.INIT_CONTAINER, init.getName(), "exit 0");
+    }
+    events.start(Stage.APP_CONTAINER, name);
+    pod = rollout.awaitApp(pod, name);
+    ContainerStatus app = appStatus(pod, name);
+    events.done(
+        Stage.APP_CONTAINER,
+        name,
+        "running" + (app.getRestartCount() > 0 ? " (" + app.getRestartCount() + " restarts)" : ""));
+
+    // index
+    events.start(Stage.INDEX, null);
+    ComponentIndexer indexer = new ComponentIndexer(root, options.index());
+    IndexResult scanned;
+    try {
+      scanned = indexer.scan();
+    } catch (IOException e) {
+      throw new PushFailedException(Stage.INDEX, "cannot scan " + root + ": " + e.getMessage());
+    }
+    SyncState here =
+        new SyncState(
+            namespace,
+            name,
+            pod.getMetadata().getUid(),
+            app.getContainerID(),
+            app.getRestartCount());
+    boolean sameContainer = SyncState.read(root).map(here::equals).orElse(false);
+    boolean full = options.force() || !sameContainer;
+    SyncPlan plan =
+        full
+            ? SyncPlan.full(scanned.index())
+            : SyncPlan.incremental(scanned.index(), scanned.changes());
+    events.done(Stage.INDEX, null, indexSummary(scanned, plan, sameContainer));
+
+    if (plan.isEmpty() && !full) {
+      String url = UrlFinder.find(client, namespace, name);
+      return new PushResult(
+          true,
+          "No file changes detected; nothing pushed (use -f to force)",
+          url,
+          false,
+          0,
+          0,
+          0,
+          0,
+          execs,
+          Duration.between(start, events.now()));
+    }
+
+    // sync
+    Map<String, String> env = env(pod, name);
+    PodExec exec = new PodExec(client, namespace, pod.getMetadata().getName(), name);
+    RemoteSync.Result synced = sync(exec, plan, env, scanned);
+    if (synced.needsFull()) {
+      plan = SyncPlan.full(scanned.index());
+      full = true;
+      synced = sync(exec, plan, env, scanned);
+    }
+
+    // assemble
+    assemble(exec, rollout, pod, name);
+    execs = exec.count();
+    try {
+      indexer.commit(scanned);
+      here.write(root);
+    } catch (IOException e) {
+      throw new PushFailedException(
+          Stage.ASSEMBLE,
+          "pushed, but cannot record it in " + root.resolve(".odo") + ": " + e.getMessage());
+    }
+
+    events.start(Stage.READY, null);
+    String url = UrlFinder.find(client, namespace, name);
+    events.done(Stage.READY, null, url == null ? "no URL (add one with a Url in the config)" : url);
+    return new PushResult(
+        true,
+        "Changes pushed to " + settings.name,
+        url,
+        full,
+        synced.entries(),
+        plan.delete().size(),
+        synced.archiveBytes(),
+        synced.contentBytes(),
+        execs,
+        Duration.between(start, events.now()));
+  }
+
+  private RemoteSync.Result sync(
+      PodExec exec, SyncPlan plan, Map<String, String> env, IndexResult scanned)
+      throws PushFailedException, InterruptedException {
+    events.start(Stage.SYNC, null);
+    long totalBytes = 0;
+    for (String p : plan.send()) {
+      var e = scanned.index().get(p);
+      totalBytes += e == null || scanned.index().isDirectory(p) ? 0 : e.size();
+    }
+    long total = totalBytes;
+    int totalFiles = plan.send().size();
+    long[] lastReport = {0};
+    TarStreamer.Progress progress =
+        (files, bytes) -> {
+          long now = System.nanoTime();
+          if (now - lastReport[0] > 100_000_000L || files == totalFiles) {
+            lastReport[0] = now;
+            events.emit(
+                new PushEvent.StageProgress(
+                    events.now(), Stage.SYNC, files, totalFiles, bytes, total));
+          }
+        };
+    try {
+      RemoteSync.Result r =
+          RemoteSync.run(exec, root, plan, S2iPaths.from(env), progress, options.commandTimeout());
+      if (!r.needsFull()) {
+        events.done(
+            Stage.SYNC,
+            null,
+            (plan.full() ? "full: " : "")
+                + r.entries()
+                + " entries, "
+                + plan.delete().size()
+                + " deleted, "
+                + r.contentBytes()
+                + " bytes in one exec");
+      } else {
+        events.done(Stage.SYNC, null, "the container lost its files; sending everything");
+      }
+      return r;
+    } catch (IOException e) {
+      throw new PushFailedException(Stage.SYNC, e.getMessage());
+    }
+  }
+
+  private void assemble(PodExec exec, RolloutWatch rollout, Pod pod, String container)
+      throws PushFailedException, InterruptedException {
+    events.start(Stage.ASSEMBLE, null);
+    Deque<String> tail = new ArrayDeque<>();
+    LineSplitter out = new LineSplitter(line -> log(tail, PushEvent.OutputStream.STDOUT, line));
+    LineSplitter err = new LineSplitter(line -> log(tail, PushEvent.OutputStream.STDERR, line));
+    int code;
+    try {
+      code =
+          exec.run(
+              List.of("/opt/odo/bin/assemble-and-restart"),
+              null,
+              out,
+              err,
+              options.commandTimeout());
+    } catch (IOException e) {
+      throw new PushFailedException(
+          Stage.ASSEMBLE, null, "assemble-and-restart: " + e.getMessage(), new ArrayList<>(tail));
+    } finally {
+      out.close();
+      err.close();
+    }
+    if (code != 0) {
+      throw new PushFailedException(
+          Stage.ASSEMBLE,
+          null,
+          "assemble-and-restart exited with code "
+              + code
+              + "; the previous version keeps running and the changes stay pending",
+          new ArrayList<>(tail));
+    }
+    events.done(Stage.ASSEMBLE, null, "exit 0");
+  }
+
+  private synchronized void log(Deque<String> tail, PushEvent.OutputStream stream, String line) {
+    if (tail.size() == LOG_TAIL) {
+      tail.removeFirst();
+    }
+    tail.addLast(line);
+    events.emit(new PushEvent.LogLine(events.now(), Stage.ASSEMBLE, stream, line));
+  }
+
+  private WorkloadKind chooseWorkload(ComponentSettings s, String namespace) {
+    boolean odoDc =
+        platform == Platform.OPENSHIFT
+            && WorkloadKindChooser.existingOdoComponent(
+                client,
+                namespace,
+                new dev.deckhand.core.manifest.ComponentNames(s.name, s.applicationOrDefault())
+                    .name(),
+                s.name,
+                s.applicationOrDefault());
+    return WorkloadKindChooser.choose(platform, options.workloadKind(), odoDc);
+  }
+
+  private static ContainerStatus appStatus(Pod pod, String name) {
+    for (ContainerStatus s : pod.getStatus().getContainerStatuses()) {
+      if (name.equals(s.getName())) {
+        return s;
+      }
+    }
+    throw new IllegalStateException("no status for container " + name);
+  }
+
+  private static Map<String, String> env(Pod pod, String container) {
+    Map<String, String> env = new HashMap<>();
+    for (Container c : pod.getSpec().getContainers()) {
+      if (c.getName().equals(container)) {
+        for (EnvVar v : c.getEnv()) {
+          env.put(v.getName(), v.getValue());
+        }
+      }
+    }
+    return env;
+  }
+
+  private static String indexSummary(IndexResult r, SyncPlan plan, boolean sameContainer) {
+    String what =
+        plan.full()
+            ? (sameContainer ? "full push (forced)" : "full push (new pod or container)")
+            : r.changes().added().size()
+                + " added, "
+                + r.changes().modified().size()
+                + " modified, "
+                + r.changes().deleted().size()
+                + " deleted";
+    return r.index().size() + " entries; " + what;
+  }
+
+  private PushEvent finished(PushResult r) {
+    return new PushEvent.PushFinished(
+        events.now(),
+        r.success(),
+        r.duration(),
+        r.summary(),
+        r.url(),
+        r.filesSent(),
+        r.bytesSent(),
+        r.execs());
+  }
+}

@@ -1,0 +1,55 @@
+package dev.deckhand.core.push;
+
+import dev.deckhand.core.event.PushEvent;
+import dev.deckhand.core.event.PushListener;
+import dev.deckhand.core.event.Stage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** Emits a push's events with their times, and times each stage. */
+final class StageClock {
+  private final PushListener listener;
+  private final Clock clock;
+  private Instant stageStart;
+  private String lastHold;
+
+  StageClock(PushListener listener, Clock clock) {
+    this.listener = listener;
+    this.clock = clock;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  void start(Stage stage, String container) {
+    stageStart = now();
+    lastHold = null;
+    listener.on(new PushEvent.StageStarted(stageStart, stage, container));
+  }
+
+  void done(Stage stage, String container, String message) {
+    listener.on(
+        new PushEvent.StageCompleted(
+            now(), stage, container, Duration.between(stageStart, now()), message));
+  }
+
+  void failed(Stage stage, String container, String reason, List<String> tail) {
+    listener.on(new PushEvent.StageFailed(now(), stage, container, reason, tail));
+  }
+
+  /** A hold reason, said once until it changes. */
+  void hold(Stage stage, String container, String reason) {
+    if (!Objects.equals(reason, lastHold)) {
+      lastHold = reason;
+      listener.on(new PushEvent.Hold(now(), stage, container, reason));
+    }
+  }
+
+  void emit(PushEvent event) {
+    listener.on(event);
+  }
+}
