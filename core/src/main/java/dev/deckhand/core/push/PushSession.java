@@ -197,7 +197,7 @@ public final class PushSession {
     boolean full = options.force() || !sameContainer;
     SyncPlan plan =
         full
-            ? SyncPlan.full(scanned.index())
+            ? SyncPlan.full(scanned.index(), scanned.changes())
             : SyncPlan.incremental(scanned.index(), scanned.changes());
     events.done(Stage.INDEX, null, indexSummary(scanned, plan, sameContainer));
 
@@ -221,13 +221,23 @@ public final class PushSession {
     PodExec exec = new PodExec(client, namespace, pod.getMetadata().getName(), name);
     RemoteSync.Result synced = sync(exec, plan, env, scanned);
     if (synced.needsFull()) {
-      plan = SyncPlan.full(scanned.index());
+      plan = SyncPlan.full(scanned.index(), scanned.changes());
       full = true;
       synced = sync(exec, plan, env, scanned);
     }
 
     // assemble
-    assemble(exec, rollout, pod, name);
+    try {
+      assemble(exec, rollout, pod, name);
+    } catch (PushFailedException e) {
+      // The container now has files the index does not record: the next push sends everything.
+      try {
+        SyncState.forget(root);
+      } catch (IOException ignored) {
+        // a missing state means a full push anyway
+      }
+      throw e;
+    }
     execs = exec.count();
     try {
       indexer.commit(scanned);
@@ -239,7 +249,7 @@ public final class PushSession {
     }
 
     events.start(Stage.READY, null);
-    String url = UrlFinder.find(client, namespace, name);
+    String url = awaitUrl(namespace, name);
     events.done(Stage.READY, null, url == null ? "no URL (add one with a Url in the config)" : url);
     return new PushResult(
         true,
@@ -252,6 +262,17 @@ public final class PushSession {
         synced.contentBytes(),
         execs,
         Duration.between(start, events.now()));
+  }
+
+  /** The sandbox reports a new component's URL within a second or two; wait that long for it. */
+  private String awaitUrl(String namespace, String name) throws InterruptedException {
+    String url = UrlFinder.find(client, namespace, name);
+    Instant deadline = events.now().plusSeconds(platform == Platform.SANDBOX ? 5 : 0);
+    while (url == null && events.now().isBefore(deadline)) {
+      Thread.sleep(200);
+      url = UrlFinder.find(client, namespace, name);
+    }
+    return url;
   }
 
   private RemoteSync.Result sync(

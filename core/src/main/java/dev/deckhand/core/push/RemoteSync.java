@@ -40,6 +40,17 @@ final class RemoteSync {
       sh.append("; exit 0; fi; ");
     }
     sh.append("mkdir -p ").append(quote(paths.target())).append("; ");
+    if (plan.full()) {
+      // A full push mirrors the folder: nothing of an earlier (maybe failed) push stays behind.
+      String t = quote(paths.target());
+      sh.append("rm -rf ")
+          .append(t)
+          .append("/* ")
+          .append(t)
+          .append("/.[!.]* ")
+          .append(t)
+          .append("/..?*; ");
+    }
     List<String> targets = new ArrayList<>();
     for (String deleted : plan.delete()) {
       for (String dir : paths.sourceCopies()) {

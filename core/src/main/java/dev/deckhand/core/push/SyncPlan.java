@@ -20,9 +20,13 @@ public record SyncPlan(List<String> send, List<String> delete, boolean full) {
     return send.isEmpty() && delete.isEmpty();
   }
 
-  /** Everything in the index: after a new pod, a new container or a lost index. */
-  public static SyncPlan full(FileIndex index) {
-    return new SyncPlan(new ArrayList<>(index.entries().keySet()), List.of(), true);
+  /**
+   * Everything in the index, into an emptied source folder (after a new pod, a new container, a
+   * failed build or a lost index); what was deleted since the last confirmed push is also removed
+   * from the container's other source copies.
+   */
+  public static SyncPlan full(FileIndex index, ChangeSet changes) {
+    return new SyncPlan(new ArrayList<>(index.entries().keySet()), changes.deletedRoots(), true);
   }
 
   /** Only what changed since the last confirmed push. */

@@ -185,7 +185,7 @@ public final class Kubelet implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       LOG.warn("cannot read container states from podman: {}", e.getMessage());
     }
-    if (++ticks % 4 == 0) {
+    if (++ticks % 2 == 0) {
       try {
         urls.report();
       } catch (RuntimeException e) {
