@@ -151,16 +151,9 @@ public final class PushQueue implements AutoCloseable {
       remember(batch);
       notifyFailed(batch, e);
     } finally {
-      // An interrupt meant for a cancelled push must not hit the next one (or the pool's thread).
-      if (!isClosed()) {
-        Thread.interrupted();
-      }
-    }
-  }
-
-  private boolean isClosed() {
-    synchronized (lock) {
-      return closed;
+      // close()'s interrupt was meant for this push only; the next push, or the caller's thread
+      // under a synchronous executor, must not inherit it.
+      Thread.interrupted();
     }
   }
 
@@ -211,7 +204,10 @@ public final class PushQueue implements AutoCloseable {
       }
       closed = true;
       queued = null;
-      if (worker != null && worker != Thread.currentThread()) {
+      if (worker == Thread.currentThread()) {
+        return; // closed from inside a push or a listener: the loop ends when this push returns
+      }
+      if (worker != null) {
         worker.interrupt();
       }
     }
