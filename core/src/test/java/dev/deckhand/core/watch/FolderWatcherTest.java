@@ -77,6 +77,21 @@ class FolderWatcherTest {
   }
 
   @Test
+  void aNeverEndingStreamOfWritesStillProducesBatchesAtTheMaxWait() throws Exception {
+    startWatching(
+        WatchSettings.defaults().withQuietPeriod(QUIET).withMaxWait(Duration.ofMillis(400)));
+
+    // A write every 20 ms never leaves the 100 ms quiet period: only the cap can cut a batch.
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
+    int i = 0;
+    while (System.nanoTime() < end) {
+      write(root, "out/gen" + i++ + ".txt", "x");
+      Thread.sleep(20);
+    }
+    assertThat(batches.size()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void ignoredDirectoriesAndDotGitAndDotOdoNeverProduceABatch() throws Exception {
     write(root, ".gitignore", "node_modules/\n*.log\n");
     mkdirs(root, "node_modules/left-pad");
