@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       ManifestsCommand.class,
       SandboxCommand.class,
-      PushCommand.class
+      PushCommand.class,
+      WatchCommand.class
     })
 public final class DeckhandCommand implements Runnable {
 

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param initImage the init image, or null for the platform default
  * @param startTimeout how long the PVC, the pod and each container may take to come up
  * @param commandTimeout how long the sync and assemble-and-restart may take
+ * @param reuseRunningPod push straight into the pod of the last push when it is still the same
+ *     container (watch mode): no apply and no waiting, only index, sync and assemble
  */
 public record PushOptions(
     boolean force,
@@ -19,18 +21,31 @@ public record PushOptions(
     String initImage,
     IndexOptions index,
     Duration startTimeout,
-    Duration commandTimeout) {
+    Duration commandTimeout,
+    boolean reuseRunningPod) {
 
   public static PushOptions defaults() {
     return new PushOptions(
-        false, null, null, IndexOptions.defaults(), Duration.ofMinutes(4), Duration.ofMinutes(10));
+        false,
+        null,
+        null,
+        IndexOptions.defaults(),
+        Duration.ofMinutes(4),
+        Duration.ofMinutes(10),
+        false);
   }
 
   public PushOptions withForce(boolean f) {
-    return new PushOptions(f, workloadKind, initImage, index, startTimeout, commandTimeout);
+    return new PushOptions(
+        f, workloadKind, initImage, index, startTimeout, commandTimeout, reuseRunningPod);
   }
 
   public PushOptions withStartTimeout(Duration d) {
-    return new PushOptions(force, workloadKind, initImage, index, d, commandTimeout);
+    return new PushOptions(
+        force, workloadKind, initImage, index, d, commandTimeout, reuseRunningPod);
+  }
+
+  public PushOptions withReuseRunningPod(boolean r) {
+    return new PushOptions(force, workloadKind, initImage, index, startTimeout, commandTimeout, r);
   }
 }

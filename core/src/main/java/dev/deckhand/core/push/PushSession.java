@@ -96,6 +96,13 @@ public final class PushSession {
   }
 
   private PushResult push(Instant start) throws PushFailedException, InterruptedException {
+    if (options.reuseRunningPod() && !options.force()) {
+      Pod same = sameContainerAsLastPush();
+      if (same != null) {
+        return syncAndAssemble(
+            start, same, appStatus(same, same.getSpec().getContainers().get(0).getName()));
+      }
+    }
     // resolve
     events.start(Stage.RESOLVE, null);
     ComponentSettings settings;
@@ -177,6 +184,49 @@ public final class PushSession {
         name,
         "running" + (app.getRestartCount() > 0 ? " (" + app.getRestartCount() + " restarts)" : ""));
 
+    return syncAndAssemble(start, pod, app);
+  }
+
+  /**
+   * The pod of the last confirmed push, if its app container is still the one that got the files
+   * (same pod UID, container ID and restart count) and runs; else null.
+   */
+  private Pod sameContainerAsLastPush() {
+    SyncState last = SyncState.read(root).orElse(null);
+    if (last == null || last.pod() == null) {
+      return null;
+    }
+    Pod pod = client.pods().inNamespace(last.namespace()).withName(last.pod()).get();
+    if (pod == null
+        || pod.getStatus() == null
+        || pod.getMetadata().getDeletionTimestamp() != null) {
+      return null;
+    }
+    for (ContainerStatus s : pod.getStatus().getContainerStatuses()) {
+      if (s.getName().equals(last.workload())
+          && s.getState() != null
+          && s.getState().getRunning() != null
+          && last.equals(stateOf(pod, s))) {
+        return pod;
+      }
+    }
+    return null;
+  }
+
+  private static SyncState stateOf(Pod pod, ContainerStatus app) {
+    return new SyncState(
+        pod.getMetadata().getNamespace(),
+        app.getName(),
+        pod.getMetadata().getName(),
+        pod.getMetadata().getUid(),
+        app.getContainerID(),
+        app.getRestartCount());
+  }
+
+  private PushResult syncAndAssemble(Instant start, Pod pod, ContainerStatus app)
+      throws PushFailedException, InterruptedException {
+    String namespace = pod.getMetadata().getNamespace();
+    String name = app.getName();
     // index
     events.start(Stage.INDEX, null);
     ComponentIndexer indexer = new ComponentIndexer(root, options.index());
@@ -186,13 +236,7 @@ public final class PushSession {
     } catch (IOException e) {
       throw new PushFailedException(Stage.INDEX, "cannot scan " + root + ": " + e.getMessage());
     }
-    SyncState here =
-        new SyncState(
-            namespace,
-            name,
-            pod.getMetadata().getUid(),
-            app.getContainerID(),
-            app.getRestartCount());
+    SyncState here = stateOf(pod, app);
     boolean sameContainer = SyncState.read(root).map(here::equals).orElse(false);
     boolean full = options.force() || !sameContainer;
     SyncPlan plan =
@@ -228,7 +272,7 @@ public final class PushSession {
 
     // assemble
     try {
-      assemble(exec, rollout, pod, name);
+      assemble(exec, name);
     } catch (PushFailedException e) {
       // The container now has files the index does not record: the next push sends everything.
       try {
@@ -253,7 +297,7 @@ public final class PushSession {
     events.done(Stage.READY, null, url == null ? "no URL (add one with a Url in the config)" : url);
     return new PushResult(
         true,
-        "Changes pushed to " + settings.name,
+        "Changes pushed to " + name,
         url,
         full,
         synced.entries(),
@@ -320,7 +364,7 @@ public final class PushSession {
     }
   }
 
-  private void assemble(PodExec exec, RolloutWatch rollout, Pod pod, String container)
+  private void assemble(PodExec exec, String container)
       throws PushFailedException, InterruptedException {
     events.start(Stage.ASSEMBLE, null);
     Deque<String> tail = new ArrayDeque<>();

@@ -13,7 +13,12 @@ import java.util.Optional;
  * is a full one, whatever the index says.
  */
 public record SyncState(
-    String namespace, String workload, String podUid, String containerId, int restartCount) {
+    String namespace,
+    String workload,
+    String pod,
+    String podUid,
+    String containerId,
+    int restartCount) {
 
   static final String FILE = "deckhand-sync.json";
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -82,7 +82,20 @@ final class PodLifecycle {
             runPod(state);
           }
         }
-        case RUNNING -> restartCrashed(state, containers, now);
+        case RUNNING -> {
+          if (containers.isEmpty() && !runtime.exists(state.pod)) {
+            // The podman pod vanished under us (removed by hand, or by another sandbox's
+            // cleanup): run it again, as a kubelet recreates a pod sandbox that died.
+            events.warning(
+                state.pod,
+                "SandboxChanged",
+                "Pod sandbox changed, it will be killed and re-created.");
+            state.restarts.replaceAll((k, v) -> v + 1);
+            startPod(state);
+          } else {
+            restartCrashed(state, containers, now);
+          }
+        }
         default -> {}
       }
     } catch (IOException | RuntimeException e) {
