@@ -23,8 +23,11 @@ final class BearerTokenServer implements AutoCloseable {
           public MockResponse dispatch(RecordedRequest request) {
             if (!("Bearer " + GOOD).equals(request.getHeader("Authorization"))) {
               unauthorized.incrementAndGet();
+              // Connection: close, so a retry never races the mock server closing a kept-alive
+              // connection after an error ("Connection was closed", seen once in ~10 runs).
               return new MockResponse()
                   .setResponseCode(401)
+                  .setHeader("Connection", "close")
                   .setBody(
                       "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
                           + "\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}");
