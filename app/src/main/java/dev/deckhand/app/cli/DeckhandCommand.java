@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CreateCommand.class,
       IndexCommand.class,
+      LoginCommand.class,
       ManifestsCommand.class,
       SandboxCommand.class,
       PushCommand.class,
