@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       CreateCommand.class,
       IndexCommand.class,
       ManifestsCommand.class,
-      SandboxCommand.class
+      SandboxCommand.class,
+      StatusCommand.class
     })
 public final class DeckhandCommand implements Runnable {
 
