@@ -180,7 +180,12 @@ public final class ComponentStatusWatcher implements AutoCloseable {
       Duration checkInterval) {
     ComponentStatusWatcher watcher =
         new ComponentStatusWatcher(client, names, namespace, listener, checkInterval);
-    watcher.startInformers(checkInterval);
+    try {
+      watcher.startInformers(checkInterval);
+    } catch (RuntimeException e) {
+      watcher.close();
+      throw e;
+    }
     return watcher;
   }
 

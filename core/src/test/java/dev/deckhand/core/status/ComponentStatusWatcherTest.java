@@ -209,6 +209,47 @@ class ComponentStatusWatcherTest {
   }
 
   @Test
+  @DisplayName("API down: RECONNECTING with the last state; API back: CONNECTED after the re-list")
+  void reconnectsWhenTheApiComesBack() throws Exception {
+    // One CRUD store served by two servers in turn on the same port: the "API restart".
+    KubernetesCrudDispatcher store = new KubernetesCrudDispatcher();
+    KubernetesMockServer first =
+        new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), store, false);
+    first.init(java.net.InetAddress.getLoopbackAddress(), 0);
+    int port = first.getPort();
+    KubernetesMockServer second = null;
+    try (KubernetesClient own = first.createClient()) {
+      own.apps().deployments().inNamespace(NS).resource(Fixtures.deployment()).create();
+      try (ComponentStatusWatcher watcher =
+          ComponentStatusWatcher.start(own, NAMES, NS, seen::add, Duration.ofMillis(100))) {
+        awaitLast(s -> s.workload() != null && s.connection().equals(Connection.CONNECTED));
+
+        first.destroy();
+        awaitLast(s -> s.connection().state() == ConnectionState.RECONNECTING);
+
+        second =
+            new KubernetesMockServer(
+                new Context(), new MockWebServer(), new HashMap<>(), store, false);
+        second.init(java.net.InetAddress.getLoopbackAddress(), port);
+        own.pods().inNamespace(NS).resource(Fixtures.pod("shop-app-1").build()).create();
+
+        await()
+            .atMost(Duration.ofSeconds(40))
+            .until(() -> last().connection().equals(Connection.CONNECTED) && last().pod() != null);
+        assertThat(seen)
+            .extracting(s -> s.connection().state())
+            .containsSubsequence(
+                ConnectionState.CONNECTED, ConnectionState.RECONNECTING, ConnectionState.CONNECTED);
+      }
+    } finally {
+      first.destroy();
+      if (second != null) {
+        second.destroy();
+      }
+    }
+  }
+
+  @Test
   @DisplayName("the API going away flips the connection to RECONNECTING, keeping the last state")
   void reconnecting() {
     KubernetesMockServer server =
