@@ -100,61 +100,70 @@ public final class ComponentStatusWatcher implements AutoCloseable {
     this.statusThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, thread));
     this.listenerThread = Executors.newSingleThreadExecutor(r -> daemon(r, thread + "-listener"));
 
-    ClusterKinds kinds = ClusterKinds.of(client);
-    Map<String, String> ours = ComponentStatusReader.componentLabels(names);
-    deployments =
-        add(
-            client
-                .apps()
-                .deployments()
-                .inNamespace(namespace)
-                .withLabels(ours)
-                .runnableInformer(0));
-    deploymentConfigs =
-        kinds.deploymentConfigs()
-            ? add(
-                client
-                    .adapt(OpenShiftClient.class)
-                    .deploymentConfigs()
-                    .inNamespace(namespace)
-                    .withLabels(ours)
-                    .runnableInformer(0))
-            : null;
-    pods =
-        add(
-            client
-                .pods()
-                .inNamespace(namespace)
-                .withLabel(OdoLabels.POD_SELECTOR, names.name())
-                .runnableInformer(0));
-    claims =
-        add(
-            client
-                .persistentVolumeClaims()
-                .inNamespace(namespace)
-                .withLabels(ours)
-                .runnableInformer(0));
-    events = add(client.v1().events().inNamespace(namespace).runnableInformer(0));
-    services = add(client.services().inNamespace(namespace).withLabels(ours).runnableInformer(0));
-    ingresses =
-        add(
-            client
-                .network()
-                .v1()
-                .ingresses()
-                .inNamespace(namespace)
-                .withLabels(ours)
-                .runnableInformer(0));
-    routes =
-        kinds.routes()
-            ? add(
-                client
-                    .adapt(OpenShiftClient.class)
-                    .routes()
-                    .inNamespace(namespace)
-                    .withLabels(ours)
-                    .runnableInformer(0))
-            : null;
+    try {
+      ClusterKinds kinds = ClusterKinds.of(client);
+      Map<String, String> ours = ComponentStatusReader.componentLabels(names);
+      deployments =
+          add(
+              client
+                  .apps()
+                  .deployments()
+                  .inNamespace(namespace)
+                  .withLabels(ours)
+                  .runnableInformer(0));
+      deploymentConfigs =
+          kinds.deploymentConfigs()
+              ? add(
+                  client
+                      .adapt(OpenShiftClient.class)
+                      .deploymentConfigs()
+                      .inNamespace(namespace)
+                      .withLabels(ours)
+                      .runnableInformer(0))
+              : null;
+      pods =
+          add(
+              client
+                  .pods()
+                  .inNamespace(namespace)
+                  .withLabel(OdoLabels.POD_SELECTOR, names.name())
+                  .runnableInformer(0));
+      claims =
+          add(
+              client
+                  .persistentVolumeClaims()
+                  .inNamespace(namespace)
+                  .withLabels(ours)
+                  .runnableInformer(0));
+      events = add(client.v1().events().inNamespace(namespace).runnableInformer(0));
+      services = add(client.services().inNamespace(namespace).withLabels(ours).runnableInformer(0));
+      ingresses =
+          add(
+              client
+                  .network()
+                  .v1()
+                  .ingresses()
+                  .inNamespace(namespace)
+                  .withLabels(ours)
+                  .runnableInformer(0));
+      routes =
+          kinds.routes()
+              ? add(
+                  client
+                      .adapt(OpenShiftClient.class)
+                      .routes()
+                      .inNamespace(namespace)
+                      .withLabels(ours)
+                      .runnableInformer(0))
+              : null;
+    } catch (RuntimeException e) {
+      for (SharedIndexInformer<?> informer : all) {
+        informer.stop();
+      }
+      statusThread.shutdownNow();
+      listenerThread.shutdownNow();
+      throw e;
+    }
   }
 
   /** Starts watching with the default check interval. */
