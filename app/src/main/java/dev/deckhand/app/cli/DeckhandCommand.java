@@ -16,11 +16,12 @@ import picocli.CommandLine.Command;
     subcommands = {
       CreateCommand.class,
       IndexCommand.class,
-      LoginCommand.class,
       ManifestsCommand.class,
       SandboxCommand.class,
       PushCommand.class,
-      WatchCommand.class
+      WatchCommand.class,
+      LoginCommand.class,
+      StatusCommand.class
     })
 public final class DeckhandCommand implements Runnable {
 

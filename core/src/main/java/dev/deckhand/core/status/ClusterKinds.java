@@ -1,0 +1,24 @@
+package dev.deckhand.core.status;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.openshift.api.model.DeploymentConfig;
+import io.fabric8.openshift.api.model.Route;
+
+/** Which of the optional (OpenShift) kinds the cluster serves; asked once per reader/watcher. */
+record ClusterKinds(boolean routes, boolean deploymentConfigs) {
+  static ClusterKinds of(KubernetesClient client) {
+    return new ClusterKinds(
+        supports(client, Route.class), supports(client, DeploymentConfig.class));
+  }
+
+  private static boolean supports(
+      KubernetesClient client, Class<? extends io.fabric8.kubernetes.api.model.HasMetadata> kind) {
+    try {
+      return client.supports(kind);
+    } catch (KubernetesClientException e) {
+      // Discovery failing (or forbidden) only means we skip the optional kind.
+      return false;
+    }
+  }
+}
