@@ -50,6 +50,10 @@ public final class DeckhandCommand implements Runnable {
       err.println("deckhand: " + e.getMessage());
       return 1;
     }
+    if (e instanceof io.fabric8.kubernetes.client.KubernetesClientException) {
+      err.println("deckhand: " + dev.deckhand.core.cluster.ErrorClassifier.classify(e).describe());
+      return 1;
+    }
     if (e instanceof IOException || e instanceof UncheckedIOException) {
       err.println("deckhand: " + e);
       return 1;

@@ -14,7 +14,6 @@ import dev.deckhand.core.status.PodStatusView;
 import dev.deckhand.core.status.VolumeClaimView;
 import dev.deckhand.core.status.WarningEvent;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -88,7 +87,7 @@ final class StatusCommand implements Callable<Integer> {
    * handling.
    */
   static KubernetesClient connect() {
-    return new KubernetesClientBuilder().build();
+    return ClusterConnection.open();
   }
 
   private static String namespace(ComponentSettings settings, KubernetesClient client) {

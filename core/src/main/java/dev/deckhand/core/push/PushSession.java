@@ -3,6 +3,7 @@ package dev.deckhand.core.push;
 import dev.deckhand.core.catalog.ComponentCatalog;
 import dev.deckhand.core.catalog.Platform;
 import dev.deckhand.core.catalog.ResolvedType;
+import dev.deckhand.core.cluster.ErrorClassifier;
 import dev.deckhand.core.config.ComponentSettings;
 import dev.deckhand.core.config.ConfigException;
 import dev.deckhand.core.config.LocalConfig;
@@ -73,7 +74,14 @@ public final class PushSession {
   public PushResult run() throws InterruptedException {
     Instant start = events.now();
     try {
-      PushResult result = push(start);
+      PushResult result;
+      try {
+        result = push(start);
+      } catch (KubernetesClientException e) {
+        // Waiting stages talk to the API too: a lost login or connection ends the push clearly.
+        throw new PushFailedException(
+            events.currentStage(), ErrorClassifier.classify(e).describe());
+      }
       events.emit(finished(result));
       return result;
     } catch (PushFailedException e) {
@@ -149,7 +157,10 @@ public final class PushSession {
                 }
                 return b;
               });
-    } catch (KubernetesClientException | IllegalStateException | IllegalArgumentException e) {
+    } catch (KubernetesClientException e) {
+      throw new PushFailedException(
+          Stage.APPLY, "cannot apply the component: " + ErrorClassifier.classify(e).describe());
+    } catch (IllegalStateException | IllegalArgumentException e) {
       throw new PushFailedException(Stage.APPLY, "cannot apply the component: " + e.getMessage());
     }
     String name = applied.manifests().names().name();

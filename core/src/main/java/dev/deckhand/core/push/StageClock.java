@@ -14,6 +14,7 @@ final class StageClock {
   private final PushListener listener;
   private final Clock clock;
   private Instant stageStart;
+  private Stage current = Stage.RESOLVE;
   private String lastHold;
 
   StageClock(PushListener listener, Clock clock) {
@@ -21,11 +22,16 @@ final class StageClock {
     this.clock = clock;
   }
 
+  Stage currentStage() {
+    return current;
+  }
+
   Instant now() {
     return clock.instant();
   }
 
   void start(Stage stage, String container) {
+    current = stage;
     stageStart = now();
     lastHold = null;
     listener.on(new PushEvent.StageStarted(stageStart, stage, container));

@@ -178,6 +178,7 @@ final class PodLifecycle {
       state.startTime = clock.instant();
     }
     state.stage = PodState.Stage.PULLING;
+    state.waitingMessage = null;
     try {
       runtime.ensureImages(pod);
     } catch (ImageNotPresentException e) {
