@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
       PushCommand.class,
       WatchCommand.class,
       LoginCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      UrlCommand.class,
+      LogsCommand.class,
+      DeleteCommand.class
     })
 public final class DeckhandCommand implements Runnable {
 

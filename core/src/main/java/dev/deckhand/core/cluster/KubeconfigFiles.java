@@ -46,6 +46,13 @@ public final class KubeconfigFiles {
 
   /** The process's own list, for callers outside tests. */
   public static List<Path> resolveForProcess() {
+    // fabric8's own convention: -Dkubeconfig=FILE[:FILE] wins over $KUBECONFIG.
+    String property = System.getProperty("kubeconfig");
+    if (property != null && !property.isBlank()) {
+      java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+      env.put("KUBECONFIG", property);
+      return new ArrayList<>(resolve(env, Path.of(System.getProperty("user.home"))));
+    }
     return new ArrayList<>(resolve(System.getenv(), Path.of(System.getProperty("user.home"))));
   }
 }

@@ -1,0 +1,73 @@
+package dev.deckhand.app.cli;
+
+import dev.deckhand.core.manifest.OdoLabels;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.LogWatch;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code deckhand logs}: the app container's log (the app's output through supervisord). */
+@Command(
+    name = "logs",
+    mixinStandardHelpOptions = true,
+    description = "Print the app container's log; -f follows it.")
+final class LogsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ContextOption context;
+
+  @Option(
+      names = {"-f", "--follow"},
+      description = "Keep printing new lines.")
+  boolean follow;
+
+  @Option(names = "--tail", paramLabel = "N", description = "Only the last N lines.")
+  Integer tail;
+
+  @Override
+  public Integer call() throws Exception {
+    try (KubernetesClient client = ClusterConnection.open()) {
+      ComponentRef c = ComponentRef.of(context.folder(), client);
+      String name = c.names().name();
+      Pod pod =
+          client
+              .pods()
+              .inNamespace(c.namespace())
+              .withLabel(OdoLabels.POD_SELECTOR, name)
+              .list()
+              .getItems()
+              .stream()
+              .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+              .max(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()))
+              .orElseThrow(
+                  () ->
+                      new CliException(
+                          "no pod for " + name + " in " + c.namespace() + "; run deckhand push"));
+      var log =
+          client
+              .pods()
+              .inNamespace(c.namespace())
+              .withName(pod.getMetadata().getName())
+              .inContainer(name);
+      if (follow) {
+        CountDownLatch done = new CountDownLatch(1);
+        try (LogWatch w = (tail == null ? log : log.tailingLines(tail)).watchLog(System.out)) {
+          w.onClose().thenRun(done::countDown);
+          done.await();
+        }
+      } else {
+        String text = tail == null ? log.getLog() : log.tailingLines(tail).getLog();
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
+      }
+      return 0;
+    }
+  }
+}
