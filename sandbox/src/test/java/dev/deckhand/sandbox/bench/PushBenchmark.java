@@ -25,10 +25,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One-file edit → files in the container → new HTTP answer, for Deckhand's push (reusing the running
- * pod, as watch does) and for a raw {@code tar | podman exec -i tar} one-liner plus a podman exec
- * of assemble-and-restart doing the same, interleaved in one run. Run by
- * {@code bench/push-bench.sh}.
+ * One-file edit → files in the container → new HTTP answer, for Deckhand's push (reusing the
+ * running pod, as watch does) and for a raw {@code tar | podman exec -i tar} one-liner plus a
+ * podman exec of assemble-and-restart doing the same, interleaved in one run. Run by {@code
+ * bench/push-bench.sh}.
  */
 public final class PushBenchmark {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -99,8 +99,12 @@ public final class PushBenchmark {
         text = "module.exports = () => 'raw " + i + "';\n";
         long r0 = System.nanoTime();
         Files.writeString(folder.resolve("lib/greeting.js"), text);
-        sh("tar -c -f - -C '" + folder + "' lib/greeting.js | podman exec -i " + container
-            + " tar -x -f - -C /tmp/src");
+        sh(
+            "tar -c -f - -C '"
+                + folder
+                + "' lib/greeting.js | podman exec -i "
+                + container
+                + " tar -x -f - -C /tmp/src");
         long r1 = System.nanoTime();
         sh("podman exec " + container + " /opt/odo/bin/assemble-and-restart >/dev/null 2>&1");
         awaitAnswer(url, "raw " + i);
