@@ -6,10 +6,6 @@ set -euo pipefail
 RUNS=${1:-10}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 cd "$REPO"
-mkdir -p bench-work
-# In one reactor run, so core resolves to core/target/classes; the sandbox's classpath is written last.
-mvn -q -pl sandbox -am test-compile dependency:build-classpath -Dspotless.check.skip=true \
-  -Dmdep.outputFile="$REPO/bench-work/sandbox-cp.txt" -Dmdep.includeScope=test >/dev/null
-CP="sandbox/target/test-classes:sandbox/target/classes:$(cat bench-work/sandbox-cp.txt)"
+source "$REPO/bench/classpath.sh"
 java -cp "$CP" -Dlogback.configurationFile=sandbox/src/test/resources/logback-test.xml \
   dev.deckhand.sandbox.bench.PushBenchmark "$RUNS"

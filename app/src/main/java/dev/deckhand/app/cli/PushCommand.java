@@ -1,6 +1,5 @@
 package dev.deckhand.app.cli;
 
-import dev.deckhand.core.event.EventJson;
 import dev.deckhand.core.event.PushListener;
 import dev.deckhand.core.push.PushOptions;
 import dev.deckhand.core.push.PushResult;
@@ -46,13 +45,7 @@ final class PushCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path dir = context.folder();
     PrintWriter out = spec.commandLine().getOut();
-    PushListener listener =
-        output == OutputFormat.json
-            ? e -> {
-              out.println(EventJson.line(e));
-              out.flush();
-            }
-            : new TextProgress(out, showLog);
+    PushListener listener = EventPrinter.of(out, output, showLog);
     try (KubernetesClient client = ClusterConnection.open()) {
       PushResult result =
           new PushSession(

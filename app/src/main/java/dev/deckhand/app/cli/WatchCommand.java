@@ -1,6 +1,5 @@
 package dev.deckhand.app.cli;
 
-import dev.deckhand.core.event.EventJson;
 import dev.deckhand.core.event.PushListener;
 import dev.deckhand.core.index.IndexOptions;
 import dev.deckhand.core.push.PushOptions;
@@ -57,15 +56,7 @@ final class WatchCommand implements Callable<Integer> {
     }
     Path dir = context.folder();
     PrintWriter out = spec.commandLine().getOut();
-    PushListener listener =
-        output == OutputFormat.json
-            ? e -> {
-              synchronized (out) {
-                out.println(EventJson.line(e));
-                out.flush();
-              }
-            }
-            : new TextProgress(out, showLog);
+    PushListener listener = EventPrinter.of(out, output, showLog);
     KubernetesClient client = ClusterConnection.open();
     var platform = ClusterConnection.platform(client);
     PushOptions options = PushOptions.defaults().withReuseRunningPod(true);

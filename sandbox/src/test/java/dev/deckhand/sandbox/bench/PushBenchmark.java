@@ -1,10 +1,6 @@
 package dev.deckhand.sandbox.bench;
 
 import dev.deckhand.core.catalog.Platform;
-import dev.deckhand.core.config.ComponentSettings;
-import dev.deckhand.core.config.LocalConfig;
-import dev.deckhand.core.config.LocalConfigFile;
-import dev.deckhand.core.config.SourceType;
 import dev.deckhand.core.event.PushEvent;
 import dev.deckhand.core.event.Stage;
 import dev.deckhand.core.push.PushOptions;
@@ -13,7 +9,6 @@ import dev.deckhand.core.push.PushSession;
 import dev.deckhand.sandbox.Sandbox;
 import dev.deckhand.sandbox.SandboxOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One-file edit → files in the container → new HTTP answer, for Deckhand's push (reusing the
@@ -161,24 +155,7 @@ public final class PushBenchmark {
   }
 
   private static Path sampleFolder() throws Exception {
-    Path folder = Files.createTempDirectory("bench-sample");
-    for (String f : List.of("package.json", "server.js", "lib/greeting.js", "public/index.html")) {
-      Path target = folder.resolve(f);
-      Files.createDirectories(target.getParent());
-      try (InputStream in = PushBenchmark.class.getResourceAsStream("/sample-nodejs/" + f)) {
-        Files.copy(in, target);
-      }
-    }
-    ComponentSettings s = new ComponentSettings();
-    s.type = "nodejs";
-    s.name = "bench";
-    s.application = "app";
-    s.project = "default";
-    s.sourceType = SourceType.LOCAL;
-    s.sourceLocation = "./";
-    s.ports = List.of("8080/TCP");
-    LocalConfigFile.write(folder, LocalConfig.of(s));
-    return folder;
+    return dev.deckhand.sandbox.e2e.SampleApp.create("bench", null);
   }
 
   private static double ms(long nanos) {

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.deckhand.core.catalog.Platform;
-import dev.deckhand.core.config.ComponentSettings;
-import dev.deckhand.core.config.LocalConfig;
-import dev.deckhand.core.config.LocalConfigFile;
-import dev.deckhand.core.config.SourceType;
-import dev.deckhand.core.config.UrlSetting;
 import dev.deckhand.core.event.PushEvent;
 import dev.deckhand.core.event.Stage;
 import dev.deckhand.core.index.ComponentIndexer;
@@ -23,7 +18,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,24 +59,7 @@ class PushOnSandboxTest {
                 .withDataDir(Files.createTempDirectory("deckhand-push-e2e"))
                 .withPvcBindDelay(Duration.ofMillis(700)));
     client = sandbox.newClient();
-    folder = Files.createTempDirectory("sample-nodejs");
-    for (String f : List.of("package.json", "server.js", "lib/greeting.js", "public/index.html")) {
-      Path target = folder.resolve(f);
-      Files.createDirectories(target.getParent());
-      try (InputStream in = getClass().getResourceAsStream("/sample-nodejs/" + f)) {
-        Files.copy(in, target);
-      }
-    }
-    ComponentSettings s = new ComponentSettings();
-    s.type = "nodejs";
-    s.name = "sample";
-    s.application = "app";
-    s.project = "default";
-    s.sourceType = SourceType.LOCAL;
-    s.sourceLocation = "./";
-    s.ports = List.of("8080/TCP");
-    s.urls = List.of(new UrlSetting("web", 8080, null));
-    LocalConfigFile.write(folder, LocalConfig.of(s));
+    folder = SampleApp.create("sample", "web");
   }
 
   @AfterAll

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.deckhand.core.catalog.Platform;
-import dev.deckhand.core.config.ComponentSettings;
-import dev.deckhand.core.config.LocalConfig;
-import dev.deckhand.core.config.LocalConfigFile;
-import dev.deckhand.core.config.SourceType;
 import dev.deckhand.core.index.IndexOptions;
 import dev.deckhand.core.push.PushOptions;
 import dev.deckhand.core.push.PushResult;
@@ -22,7 +18,6 @@ import dev.deckhand.sandbox.SandboxOptions;
 import dev.deckhand.sandbox.kubelet.PodmanCli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,23 +62,7 @@ class WatchOnSandboxTest {
                 .withDataDir(Files.createTempDirectory("deckhand-watch-e2e"))
                 .withPvcBindDelay(Duration.ofMillis(300)));
     client = sandbox.newClient();
-    folder = Files.createTempDirectory("watched");
-    for (String f : List.of("package.json", "server.js", "lib/greeting.js", "public/index.html")) {
-      Path target = folder.resolve(f);
-      Files.createDirectories(target.getParent());
-      try (InputStream in = getClass().getResourceAsStream("/sample-nodejs/" + f)) {
-        Files.copy(in, target);
-      }
-    }
-    ComponentSettings s = new ComponentSettings();
-    s.type = "nodejs";
-    s.name = "watched";
-    s.application = "app";
-    s.project = "default";
-    s.sourceType = SourceType.LOCAL;
-    s.sourceLocation = "./";
-    s.ports = List.of("8080/TCP");
-    LocalConfigFile.write(folder, LocalConfig.of(s));
+    folder = SampleApp.create("watched", null);
 
     PushOptions options = PushOptions.defaults().withReuseRunningPod(true);
     watches = new Watches(WatchSettings.defaults());
