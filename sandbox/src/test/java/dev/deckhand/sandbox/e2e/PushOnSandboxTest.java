@@ -109,6 +109,21 @@ class PushOnSandboxTest {
 
   @Test
   @Order(2)
+  void statusSeesTheRunningComponentOnTheSandbox() throws Exception {
+    var names = new dev.deckhand.core.manifest.ComponentNames("sample", "app");
+    var status = dev.deckhand.core.status.ComponentStatusReader.read(client, names, "default");
+
+    assertThat(status.health().state()).isEqualTo(dev.deckhand.core.status.HealthState.RUNNING);
+    assertThat(status.url()).startsWith("http://127.0.0.1:");
+    assertThat(status.pod().initContainers())
+        .extracting(c -> c.name() + "=" + c.exitCode())
+        .containsExactly("copy-files-to-volume=0", "copy-supervisord=0");
+    assertThat(status.pod().containers().get(0).ready()).isTrue();
+    assertThat(status.volumes()).anySatisfy(v -> assertThat(v.bound()).isTrue());
+  }
+
+  @Test
+  @Order(3)
   void anEditChangesTheAnswerAndOnlyTheEditIsSent() throws Exception {
     edit("lib/greeting.js", "module.exports = () => 'hello from sample v2';\n");
 
@@ -122,7 +137,7 @@ class PushOnSandboxTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void nothingChangedMeansNothingSent() throws Exception {
     PushResult r = push();
 
@@ -132,7 +147,7 @@ class PushOnSandboxTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void deletesAndRenamesOfFilesAndDirectoriesAreMirrored() throws Exception {
     Files.move(folder.resolve("public"), folder.resolve("static"));
     Files.writeString(folder.resolve("notes.txt"), "to be deleted");
@@ -150,7 +165,7 @@ class PushOnSandboxTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aFailedAssembleKeepsThePreviousAppAndDoesNotAdvanceTheIndex() throws Exception {
     Path index = ComponentIndexer.indexFile(folder);
     byte[] before = Files.readAllBytes(index);
@@ -189,7 +204,7 @@ class PushOnSandboxTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theSupervisorRestartsACrashedApp() throws Exception {
     exec("sh", "-c", "kill -9 $(pidof node)");
 
@@ -197,7 +212,7 @@ class PushOnSandboxTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aDeletedPodMeansTheNextPushIsFullAndTheAppAnswersAgain() throws Exception {
     String old = pod().getMetadata().getName();
     client.pods().withName(old).delete();
