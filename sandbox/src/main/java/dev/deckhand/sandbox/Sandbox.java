@@ -71,7 +71,9 @@ public final class Sandbox implements AutoCloseable {
         if (options.buildImages()) {
           new SandboxImages().ensureBuilt(false);
         }
-        kubelet = new Kubelet(client, podman, events, Duration.ofMillis(500)).start();
+        kubelet =
+            new Kubelet(client, podman, events, Duration.ofMillis(500), instanceId(options))
+                .start();
         streams.plug(kubelet.streams());
       } catch (IOException | RuntimeException e) {
         problem = "the sandbox node cannot start: " + e.getMessage();
@@ -87,6 +89,32 @@ public final class Sandbox implements AutoCloseable {
     }
     Path kubeconfig = api.writeKubeconfig(options.dataDir().resolve("kubeconfig"));
     return new Sandbox(api, client, controllers, kubelet, noNode, kubeconfig, problem);
+  }
+
+  /**
+   * The sandbox's id in podman: from its data folder, so the same sandbox finds (and cleans) its
+   * own leftovers after a restart, and other sandboxes' objects are left alone.
+   */
+  static String instanceId(SandboxOptions options) {
+    try {
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  options
+                      .dataDir()
+                      .toAbsolutePath()
+                      .normalize()
+                      .toString()
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 3);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** How this sandbox names pods and volumes in podman, or null when it has no node. */
+  public dev.deckhand.sandbox.kubelet.PodmanNames podmanNames() {
+    return kubelet == null ? null : kubelet.names();
   }
 
   public Path kubeconfig() {

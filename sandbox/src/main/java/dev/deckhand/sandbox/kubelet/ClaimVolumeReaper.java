@@ -22,7 +22,11 @@ final class ClaimVolumeReaper implements AutoCloseable {
 
   private final SharedIndexInformer<PersistentVolumeClaim> informer;
 
-  ClaimVolumeReaper(KubernetesClient client, PodmanCli podman, ScheduledExecutorService timer) {
+  ClaimVolumeReaper(
+      KubernetesClient client,
+      PodmanCli podman,
+      PodmanNames names,
+      ScheduledExecutorService timer) {
     this.informer =
         client
             .persistentVolumeClaims()
@@ -38,7 +42,7 @@ final class ClaimVolumeReaper implements AutoCloseable {
                   @Override
                   public void onDelete(PersistentVolumeClaim pvc, boolean unknown) {
                     String volume =
-                        PodmanNames.claimVolume(
+                        names.claimVolume(
                             pvc.getMetadata().getNamespace(), pvc.getMetadata().getName());
                     timer.execute(() -> remove(podman, timer, volume, 1));
                   }

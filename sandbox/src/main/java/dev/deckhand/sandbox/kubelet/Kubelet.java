@@ -34,6 +34,7 @@ public final class Kubelet implements AutoCloseable {
   private final PodmanCli podman;
   private final PodLifecycle lifecycle;
   private final Duration poll;
+  private final PodmanNames names;
   private final Map<String, Worker> workers = new ConcurrentHashMap<>();
   private final ScheduledExecutorService monitor =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "kubelet-monitor"));
@@ -48,14 +49,23 @@ public final class Kubelet implements AutoCloseable {
 
   private record Worker(PodState state, ExecutorService thread, AtomicBoolean syncQueued) {}
 
-  public Kubelet(KubernetesClient client, PodmanCli podman, EventRecorder events, Duration poll) {
+  /**
+   * @param instance the sandbox's id in podman names and labels (see {@link PodmanNames})
+   */
+  public Kubelet(
+      KubernetesClient client,
+      PodmanCli podman,
+      EventRecorder events,
+      Duration poll,
+      String instance) {
     this.client = client;
     this.podman = podman;
     this.poll = poll;
+    this.names = new PodmanNames(instance);
     this.lifecycle =
         new PodLifecycle(
             client,
-            new PodRuntime(podman, hostPorts),
+            new PodRuntime(podman, hostPorts, names),
             events,
             NODE_NAME,
             BackOff.DEFAULT,
@@ -91,14 +101,19 @@ public final class Kubelet implements AutoCloseable {
         .createOr(r -> r.update());
     informer = client.pods().inAnyNamespace().inform(new PodEvents(), 30_000);
     urls = new UrlReporter(client, this);
-    claimVolumes = new ClaimVolumeReaper(client, podman, monitor);
+    claimVolumes = new ClaimVolumeReaper(client, podman, names, monitor);
     monitor.scheduleWithFixedDelay(this::pollPodman, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 
   /** Exec and logs for the API server, backed by podman. */
   public PodmanStreams streams() {
-    return new PodmanStreams(client, podman, () -> latest);
+    return new PodmanStreams(client, podman, () -> latest, names);
+  }
+
+  /** How this kubelet names things in podman. */
+  public PodmanNames names() {
+    return names;
   }
 
   /** The 127.0.0.1 port serving a pod's container port, once the pod has been started. */
@@ -169,14 +184,7 @@ public final class Kubelet implements AutoCloseable {
     try {
       String json =
           podman.check(
-              List.of(
-                  "ps",
-                  "-a",
-                  "--filter",
-                  "label=" + PodmanNames.LABEL + "=true",
-                  "--format",
-                  "json"),
-              30);
+              List.of("ps", "-a", "--filter", names.instanceFilter(), "--format", "json"), 30);
       Map<String, Map<String, ContainerSnapshot>> byPod = new HashMap<>();
       for (ContainerSnapshot s : ContainerSnapshot.parse(json)) {
         byPod.computeIfAbsent(s.podUid(), k -> new HashMap<>()).put(s.container(), s);
@@ -217,7 +225,7 @@ public final class Kubelet implements AutoCloseable {
    * between sessions, so their own cleanup may never have run). PVC volumes stay, as PVs do.
    */
   public void removeLeftovers() throws IOException {
-    String label = "label=" + PodmanNames.LABEL + "=true";
+    String label = names.instanceFilter();
     for (String id :
         podman.check(List.of("pod", "ps", "-q", "--filter", label), 60).split("\\s+")) {
       if (!id.isBlank()) {
@@ -249,7 +257,7 @@ public final class Kubelet implements AutoCloseable {
 
   /** Removes the sandbox's PVC volumes too ({@code deckhand sandbox --clean}). */
   public void removeVolumes() throws IOException {
-    String label = "label=" + PodmanNames.LABEL + "=true";
+    String label = names.instanceFilter();
     for (String v :
         podman.check(List.of("volume", "ls", "-q", "--filter", label), 60).split("\\s+")) {
       if (!v.isBlank()) {

@@ -26,10 +26,12 @@ final class PodRuntime {
 
   private final PodmanCli podman;
   private final HostPorts hostPorts;
+  private final PodmanNames podmanNames;
 
-  PodRuntime(PodmanCli podman, HostPorts hostPorts) {
+  PodRuntime(PodmanCli podman, HostPorts hostPorts, PodmanNames names) {
     this.podman = podman;
     this.hostPorts = hostPorts;
+    this.podmanNames = names;
   }
 
   /** Fails with the image and the reason when a container's image is not available. */
@@ -60,7 +62,7 @@ final class PodRuntime {
    * then: odo's copy-files-to-volume seeds {@code app-root} only if it does not exist yet.
    */
   void create(Pod pod, Map<String, List<String>> envByContainer) throws IOException {
-    String name = PodmanNames.pod(pod);
+    String name = podmanNames.pod(pod);
     Map<String, String> volumeNames = createVolumes(pod);
     List<String> podArgs = new ArrayList<>(List.of("pod", "create", "--name", name));
     podArgs.addAll(labels(pod, null, false));
@@ -81,10 +83,10 @@ final class PodRuntime {
 
   /** Creates the app containers that do not exist yet (their subPath folders first). */
   void createApps(Pod pod, Map<String, List<String>> envByContainer) throws IOException {
-    String name = PodmanNames.pod(pod);
+    String name = podmanNames.pod(pod);
     Map<String, String> volumeNames = volumeNames(pod);
     for (Container c : pod.getSpec().getContainers()) {
-      String ctr = PodmanNames.container(name, c.getName());
+      String ctr = podmanNames.container(name, c.getName());
       if (!podman.run(List.of("container", "exists", ctr), QUICK).ok()) {
         createContainer(pod, name, c, false, volumeNames, envByContainer.get(c.getName()));
       }
@@ -93,30 +95,30 @@ final class PodRuntime {
 
   /** Starts the pod: its init containers one after another (and app containers that exist). */
   PodmanCli.Result start(Pod pod) throws IOException {
-    return podman.run(List.of("pod", "start", PodmanNames.pod(pod)), START);
+    return podman.run(List.of("pod", "start", podmanNames.pod(pod)), START);
   }
 
   /** Starts every app container of the pod. */
   PodmanCli.Result startApps(Pod pod) throws IOException {
     List<String> args = new ArrayList<>(List.of("start"));
     for (Container c : pod.getSpec().getContainers()) {
-      args.add(PodmanNames.container(PodmanNames.pod(pod), c.getName()));
+      args.add(podmanNames.container(podmanNames.pod(pod), c.getName()));
     }
     return podman.run(args, QUICK);
   }
 
   PodmanCli.Result startContainer(Pod pod, String container) throws IOException {
     return podman.run(
-        List.of("start", PodmanNames.container(PodmanNames.pod(pod), container)), QUICK);
+        List.of("start", podmanNames.container(podmanNames.pod(pod), container)), QUICK);
   }
 
   boolean exists(Pod pod) throws IOException {
-    return podman.run(List.of("pod", "exists", PodmanNames.pod(pod)), QUICK).ok();
+    return podman.run(List.of("pod", "exists", podmanNames.pod(pod)), QUICK).ok();
   }
 
   /** Stops and removes the pod; a PVC's volume stays, an emptyDir's goes. */
   void remove(Pod pod, int graceSeconds) throws IOException {
-    String name = PodmanNames.pod(pod);
+    String name = podmanNames.pod(pod);
     if (podman.run(List.of("pod", "exists", name), QUICK).ok()) {
       podman.run(List.of("pod", "stop", "-t", "" + graceSeconds, name), QUICK + graceSeconds);
       podman.run(List.of("pod", "rm", "-f", name), QUICK);
@@ -124,20 +126,20 @@ final class PodRuntime {
     for (Volume v : pod.getSpec().getVolumes()) {
       if (v.getEmptyDir() != null) {
         podman.run(
-            List.of("volume", "rm", "-f", PodmanNames.emptyDirVolume(pod, v.getName())), QUICK);
+            List.of("volume", "rm", "-f", podmanNames.emptyDirVolume(pod, v.getName())), QUICK);
       }
     }
   }
 
-  private static Map<String, String> volumeNames(Pod pod) {
+  private Map<String, String> volumeNames(Pod pod) {
     Map<String, String> names = new HashMap<>();
     for (Volume v : pod.getSpec().getVolumes()) {
       if (v.getEmptyDir() != null) {
-        names.put(v.getName(), PodmanNames.emptyDirVolume(pod, v.getName()));
+        names.put(v.getName(), podmanNames.emptyDirVolume(pod, v.getName()));
       } else if (v.getPersistentVolumeClaim() != null) {
         names.put(
             v.getName(),
-            PodmanNames.claimVolume(
+            podmanNames.claimVolume(
                 pod.getMetadata().getNamespace(), v.getPersistentVolumeClaim().getClaimName()));
       }
     }
@@ -150,11 +152,11 @@ final class PodRuntime {
       String volume;
       String kind;
       if (v.getEmptyDir() != null) {
-        volume = PodmanNames.emptyDirVolume(pod, v.getName());
+        volume = podmanNames.emptyDirVolume(pod, v.getName());
         kind = "emptyDir";
       } else if (v.getPersistentVolumeClaim() != null) {
         volume =
-            PodmanNames.claimVolume(
+            podmanNames.claimVolume(
                 pod.getMetadata().getNamespace(), v.getPersistentVolumeClaim().getClaimName());
         kind = "pvc";
       } else {
@@ -168,6 +170,8 @@ final class PodRuntime {
                 "create",
                 "--label",
                 PodmanNames.LABEL + "=true",
+                "--label",
+                PodmanNames.LABEL_INSTANCE + "=" + podmanNames.instance(),
                 "--label",
                 PodmanNames.LABEL_VOLUME_KIND + "=" + kind,
                 "--label",
@@ -192,7 +196,7 @@ final class PodRuntime {
     if (init) {
       args.addAll(List.of("--init-ctr", "always"));
     }
-    args.addAll(List.of("--pod", podName, "--name", PodmanNames.container(podName, c.getName())));
+    args.addAll(List.of("--pod", podName, "--name", podmanNames.container(podName, c.getName())));
     // The image was checked or pulled already; never let podman contact a registry again.
     args.addAll(List.of("--pull", "never"));
     args.addAll(labels(pod, c.getName(), init));
@@ -243,9 +247,10 @@ final class PodRuntime {
     return "type=bind,src=" + dir + ",dst=" + m.getMountPath() + ro;
   }
 
-  private static List<String> labels(Pod pod, String container, boolean init) {
+  private List<String> labels(Pod pod, String container, boolean init) {
     List<String> l = new ArrayList<>();
     l.addAll(List.of("--label", PodmanNames.LABEL + "=true"));
+    l.addAll(List.of("--label", PodmanNames.LABEL_INSTANCE + "=" + podmanNames.instance()));
     l.addAll(List.of("--label", PodmanNames.LABEL_POD_UID + "=" + pod.getMetadata().getUid()));
     l.addAll(
         List.of("--label", PodmanNames.LABEL_NAMESPACE + "=" + pod.getMetadata().getNamespace()));

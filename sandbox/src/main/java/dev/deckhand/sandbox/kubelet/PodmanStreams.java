@@ -16,14 +16,17 @@ public final class PodmanStreams implements ExecBackend, LogBackend {
   private final KubernetesClient client;
   private final PodmanCli podman;
   private final Supplier<Map<String, Map<String, ContainerSnapshot>>> states;
+  private final PodmanNames names;
 
   PodmanStreams(
       KubernetesClient client,
       PodmanCli podman,
-      Supplier<Map<String, Map<String, ContainerSnapshot>>> states) {
+      Supplier<Map<String, Map<String, ContainerSnapshot>>> states,
+      PodmanNames names) {
     this.client = client;
     this.podman = podman;
     this.states = states;
+    this.names = names;
   }
 
   @Override
@@ -87,6 +90,6 @@ public final class PodmanStreams implements ExecBackend, LogBackend {
               + s.state()
               + ")");
     }
-    return new Target(PodmanNames.container(PodmanNames.pod(namespace, podName), name));
+    return new Target(names.container(namespace, podName, name));
   }
 }

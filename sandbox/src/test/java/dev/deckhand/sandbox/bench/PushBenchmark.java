@@ -49,7 +49,8 @@ public final class PushBenchmark {
               .filter(p -> p.getMetadata().getName().startsWith("bench-app"))
               .findFirst()
               .orElseThrow();
-      String container = "deckhand-default-" + pod.getMetadata().getName() + "-bench-app";
+      String container =
+          sandbox.podmanNames().container("default", pod.getMetadata().getName(), "bench-app");
 
       double[] oursFiles = new double[edits];
       double[] oursHttp = new double[edits];

@@ -52,7 +52,9 @@ public final class SandboxBenchmark {
 
       String podName = pod.getMetadata().getName();
       String container =
-          "deckhand-default-" + podName + "-" + pod.getSpec().getContainers().get(0).getName();
+          sandbox
+              .podmanNames()
+              .container("default", podName, pod.getSpec().getContainers().get(0).getName());
       double[] viaApi = new double[runs];
       double[] raw = new double[runs];
       for (int i = 0; i < runs + 3; i++) {

@@ -294,7 +294,7 @@ class OdoComponentOnSandboxTest {
                             List.of("pod", "ps", "-q", "--filter", "label=dev.deckhand.pod-uid"),
                             30)
                         .isBlank());
-    String claimVolume = "deckhand-pvc-default-" + PVC;
+    String claimVolume = sandbox.podmanNames().claimVolume("default", PVC);
     assertThat(client.persistentVolumeClaims().withName(PVC).get()).isNotNull();
     assertThat(podman.run(List.of("volume", "exists", claimVolume), 30).ok()).isTrue();
 

@@ -48,7 +48,7 @@ class KubeletTest {
     api = SandboxApiServer.start(0, Flavour.KUBERNETES, streams, streams);
     client = api.newClient();
     EventRecorder sink = new EventRecorder(client, "kubelet", Kubelet.NODE_NAME);
-    kubelet = new Kubelet(client, PODMAN, sink, Duration.ofMillis(300)).start();
+    kubelet = new Kubelet(client, PODMAN, sink, Duration.ofMillis(300), "ktest").start();
     streams.plug(kubelet.streams());
   }
 
@@ -62,7 +62,7 @@ class KubeletTest {
   @AfterAll
   static void cleanup() throws Exception {
     if (PODMAN.available()) {
-      Kubelet k = new Kubelet(null, PODMAN, null, Duration.ofSeconds(1));
+      Kubelet k = new Kubelet(null, PODMAN, null, Duration.ofSeconds(1), "ktest");
       k.removeLeftovers();
       k.removeVolumes();
     }
@@ -238,7 +238,11 @@ class KubeletTest {
     client.pods().withName("seed").delete();
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> !PODMAN.run(List.of("pod", "exists", "deckhand-default-seed"), 10).ok());
+        .until(
+            () ->
+                !PODMAN
+                    .run(List.of("pod", "exists", kubelet.names().pod("default", "seed")), 10)
+                    .ok());
     client
         .pods()
         .resource(new PodBuilder(pod).editMetadata().withName("seed2").endMetadata().build())
@@ -385,7 +389,11 @@ class KubeletTest {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> !PODMAN.run(List.of("pod", "exists", "deckhand-default-gone"), 10).ok());
+        .until(
+            () ->
+                !PODMAN
+                    .run(List.of("pod", "exists", kubelet.names().pod("default", "gone")), 10)
+                    .ok());
   }
 
   /** "Reason: message" of every event in the sandbox, as kubectl get events shows them. */
