@@ -1,22 +1,18 @@
 package dev.deckhand.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.deckhand.core.config.ConfigException;
 import dev.deckhand.core.config.PortSpec;
-import java.io.IOException;
+import dev.deckhand.core.config.YamlDiagnostics;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -98,16 +94,16 @@ final class CatalogFile {
     try {
       doc = YAML.readValue(text, Document.class);
     } catch (JsonMappingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ConfigException(file, line, fieldPath(e.getPath()), firstLine(e), e);
+      throw new ConfigException(
+          file, YamlDiagnostics.errorLine(e), YamlDiagnostics.fieldPath(e), problem(e), e);
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ConfigException(file, line, null, "not valid YAML: " + e.getOriginalMessage(), e);
+      throw new ConfigException(
+          file, YamlDiagnostics.errorLine(e), null, "not valid YAML: " + e.getOriginalMessage(), e);
     }
     if (doc == null || doc.types == null) {
       return List.of();
     }
-    Map<String, Integer> lines = lines(text);
+    YamlDiagnostics lines = YamlDiagnostics.of(text);
     List<ComponentType> types = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < doc.types.size(); i++) {
@@ -165,89 +161,18 @@ final class CatalogFile {
   }
 
   private static ConfigException error(
-      Path file, Map<String, Integer> lines, String field, String problem) {
-    return new ConfigException(file, lineOf(lines, field), field, problem);
+      Path file, YamlDiagnostics lines, String field, String problem) {
+    return new ConfigException(file, lines.lineOf(field), field, problem);
   }
 
-  private static int lineOf(Map<String, Integer> lines, String field) {
-    String path = field;
-    while (!path.isEmpty()) {
-      Integer line = lines.get(path);
-      if (line != null) {
-        return line;
-      }
-      int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
-      path = cut < 0 ? "" : path.substring(0, cut);
-    }
-    return 0;
-  }
-
-  /** Line of every field and list item, keyed by {@code types[1].s2i.scriptsUrl}. */
-  private static Map<String, Integer> lines(String text) {
-    Map<String, Integer> lines = new HashMap<>();
-    try (JsonParser p = new YAMLFactory().createParser(text)) {
-      JsonToken token;
-      while ((token = p.nextToken()) != null) {
-        if (token == JsonToken.FIELD_NAME || token.isScalarValue() || token.isStructStart()) {
-          lines.putIfAbsent(
-              dotted(p.getParsingContext().pathAsPointer().toString()),
-              p.currentTokenLocation().getLineNr());
-        }
-      }
-    } catch (IOException e) {
-      // syntax errors were reported by the real parse
-    }
-    return lines;
-  }
-
-  private static String dotted(String pointer) {
-    StringBuilder sb = new StringBuilder();
-    for (String part : pointer.split("/")) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      String name = part.replace("~1", "/").replace("~0", "~");
-      if (name.chars().allMatch(Character::isDigit)) {
-        sb.append('[').append(name).append(']');
-      } else {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(name);
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String fieldPath(List<JsonMappingException.Reference> path) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference ref : path) {
-      if (ref.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String firstLine(JsonMappingException e) {
+  private static String problem(JsonMappingException e) {
     String msg = e.getOriginalMessage();
-    if (msg == null) {
-      return "has the wrong shape";
-    }
-    if (msg.startsWith("Unrecognized field")) {
+    if (msg != null && msg.startsWith("Unrecognized field")) {
       return "unknown field (expected one of name, imageStream, kubernetesImage, sandboxImage, s2i,"
           + " ports, detect; s2i has scriptsUrl, destination, deploymentsDir, workingDir,"
           + " builderImageName)";
     }
-    if (msg.contains("java.util.ArrayList") || msg.contains("from Object value")) {
-      return "has the wrong shape (expected a list)";
-    }
-    int nl = msg.indexOf('\n');
-    return nl < 0 ? msg : msg.substring(0, nl);
+    String shape = YamlDiagnostics.shapeProblem(msg);
+    return shape != null ? shape : YamlDiagnostics.firstLine(msg);
   }
 }

@@ -87,21 +87,27 @@ public final class LocalConfigFile {
       config = YAML.readValue(text, LocalConfig.class);
     } catch (JsonMappingException e) {
       if (e.getCause() instanceof StreamReadException syntax) {
-        int line = syntax.getLocation() == null ? 0 : syntax.getLocation().getLineNr();
         throw new ConfigException(
-            file, line, null, "not valid YAML: " + firstLine(syntax.getOriginalMessage()), e);
+            file,
+            YamlDiagnostics.errorLine(syntax),
+            null,
+            "not valid YAML: " + YamlDiagnostics.firstLine(syntax.getOriginalMessage()),
+            e);
       }
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ConfigException(file, line, fieldPath(e.getPath()), cleanMessage(e), e);
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ConfigException(
-          file, line, null, "not valid YAML: " + firstLine(e.getOriginalMessage()), e);
+          file, YamlDiagnostics.errorLine(e), YamlDiagnostics.fieldPath(e), cleanMessage(e), e);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(
+          file,
+          YamlDiagnostics.errorLine(e),
+          null,
+          "not valid YAML: " + YamlDiagnostics.firstLine(e.getOriginalMessage()),
+          e);
     }
     if (config == null) {
       throw new ConfigException(file, 1, null, "the file is empty");
     }
-    validate(file, config, YamlLocations.of(text));
+    validate(file, config, YamlDiagnostics.of(text));
     return config;
   }
 
@@ -126,7 +132,7 @@ public final class LocalConfigFile {
     }
   }
 
-  private static void validate(Path file, LocalConfig config, YamlLocations where)
+  private static void validate(Path file, LocalConfig config, YamlDiagnostics where)
       throws ConfigException {
     if (config.kind != null && !LocalConfig.KIND.equals(config.kind)) {
       throw new ConfigException(
@@ -228,29 +234,11 @@ public final class LocalConfigFile {
     return s.length() <= 63 && DNS_1123_LABEL.matcher(s).matches();
   }
 
-  private static String fieldPath(List<JsonMappingException.Reference> path) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference ref : path) {
-      if (ref.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
-  }
-
   private static String cleanMessage(JsonMappingException e) {
     String msg = e.getOriginalMessage();
-    if (msg == null) {
-      return "has the wrong shape";
-    }
-    // Jackson names Java types; a person editing YAML needs the expected YAML shape instead.
-    if (msg.contains("java.util.ArrayList") || msg.contains("from Object value")) {
-      return "has the wrong shape (expected a list)";
+    String shape = YamlDiagnostics.shapeProblem(msg);
+    if (shape != null) {
+      return shape;
     }
     if (msg.contains("Cannot deserialize value of type `java.lang.Integer`")
         || msg.contains("Cannot deserialize value of type `int`")) {
@@ -263,11 +251,6 @@ public final class LocalConfigFile {
       int at = msg.indexOf("unknown source type");
       return msg.substring(at);
     }
-    return firstLine(msg);
-  }
-
-  private static String firstLine(String msg) {
-    int nl = msg.indexOf('\n');
-    return nl < 0 ? msg : msg.substring(0, nl);
+    return YamlDiagnostics.firstLine(msg);
   }
 }

@@ -217,9 +217,9 @@ class ManifestRulesTest {
 
   @Test
   void isSubDirLikeOdo() {
-    assertThat(ManifestBuilder.isSubDir("/opt/app-root", "/opt/app-root")).isTrue();
-    assertThat(ManifestBuilder.isSubDir("/opt/app-root", "/opt/app-root/src/")).isTrue();
-    assertThat(ManifestBuilder.isSubDir("/opt/app-root", "/opt/app-root-x")).isFalse();
-    assertThat(ManifestBuilder.isSubDir("/opt/app-root", "/deployments")).isFalse();
+    assertThat(PodTemplateFactory.isSubDir("/opt/app-root", "/opt/app-root")).isTrue();
+    assertThat(PodTemplateFactory.isSubDir("/opt/app-root", "/opt/app-root/src/")).isTrue();
+    assertThat(PodTemplateFactory.isSubDir("/opt/app-root", "/opt/app-root-x")).isFalse();
+    assertThat(PodTemplateFactory.isSubDir("/opt/app-root", "/deployments")).isFalse();
   }
 }
