@@ -31,9 +31,12 @@ final class ComponentPage extends VBox {
     timelineScroll.setFitToWidth(true);
     timelineScroll.getStyleClass().add("timeline-card");
     timelineScroll.setMinHeight(120);
-    timelineScroll.setPrefHeight(300);
+    // As tall as its rows (the console takes the rest); it scrolls only in a small window.
+    timelineScroll.prefViewportHeightProperty().bind(timeline.heightProperty());
     console = new ConsoleView(vm.push().console());
     console.setMinHeight(140);
+    console.setPrefHeight(
+        160); // small preferred size: the timeline gets its rows, the console the rest
     VBox.setVgrow(console, Priority.ALWAYS);
     getChildren().addAll(header, heading, timelineScroll, console);
   }

@@ -6,7 +6,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
@@ -63,7 +62,8 @@ final class SidebarView extends VBox {
       dot.getStyleClass()
           .add(item.usable() ? "dot-ok" : item.context() == null ? "dot-idle" : "dot-warn");
       VBox text = new VBox(2, title, sub);
-      text.setMinWidth(Region.USE_PREF_SIZE);
+      // Width 0 lets the cell follow the list's width, so long reasons wrap instead of scrolling.
+      setPrefWidth(0);
       javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, dot, text);
       row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
       setText(null);

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 
@@ -119,6 +120,7 @@ final class TimelineView extends GridPane {
                 step.stateProperty(),
                 step.detailProperty()));
     text.getStyleClass().add("step-detail");
+    text.setWrapText(true); // a failure's reason is the one thing a person must read in full
     if (step.stage() != Stage.SYNC) {
       return text;
     }
@@ -130,7 +132,9 @@ final class TimelineView extends GridPane {
     Label barText = new Label();
     barText.textProperty().bind(vm.syncTextProperty());
     barText.getStyleClass().add(Styles.TEXT_SMALL);
-    StackPane running = new StackPane(bar, barText);
+    HBox.setHgrow(bar, Priority.ALWAYS);
+    HBox running = new HBox(10, bar, barText);
+    running.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     running.visibleProperty().bind(step.stateProperty().isEqualTo(StepState.RUNNING));
     text.visibleProperty().bind(running.visibleProperty().not());
     StackPane cell = new StackPane(text, running);
