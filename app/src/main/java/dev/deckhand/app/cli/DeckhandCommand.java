@@ -30,7 +30,7 @@ public final class DeckhandCommand implements Runnable {
 
   @Override
   public void run() {
-    System.out.println("GUI arrives with the GUI issue. Try 'deckhand --help'.");
+    dev.deckhand.app.gui.GuiLauncher.launch();
   }
 
   public static int run(String... args) {

@@ -1,0 +1,158 @@
+package dev.deckhand.app.gui;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+
+/** The whole window: title bar, clusters sidebar, the component page or the empty state. */
+public final class MainWindow extends BorderPane {
+  final SidebarView sidebar;
+  final EmptyStateView emptyState;
+  final ComponentPage page;
+  final ToggleButton darkTheme = new ToggleButton("Dark");
+  final Label breadcrumb = new Label();
+  final Label statusBar = new Label();
+  private final SidebarViewModel sidebarVm;
+  private final ComponentViewModel componentVm;
+
+  public MainWindow(
+      SidebarViewModel sidebarVm,
+      ComponentViewModel componentVm,
+      ObjectProperty<Theme> theme,
+      Consumer<String> openUrl) {
+    this.sidebarVm = sidebarVm;
+    this.componentVm = componentVm;
+    getStyleClass().add("main-window");
+    sidebar = new SidebarView(sidebarVm);
+    emptyState = new EmptyStateView(sidebarVm, this::chooseFolder);
+    BooleanBinding canPush =
+        Bindings.createBooleanBinding(
+            () ->
+                sidebarVm.selectedProperty().get() != null
+                    && sidebarVm.selectedProperty().get().usable(),
+            sidebarVm.selectedProperty());
+    page = new ComponentPage(componentVm, canPush, this::push, openUrl);
+    StackPane center = new StackPane(emptyState, page);
+    page.visibleProperty().bind(componentVm.infoProperty().isNotNull());
+    emptyState.visibleProperty().bind(page.visibleProperty().not());
+    setTop(titleBar(theme));
+    setLeft(sidebar);
+    setCenter(center);
+    setBottom(statusBar());
+    setOnKeyPressed(
+        e -> {
+          if (new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            push();
+          } else if (new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            chooseFolder();
+          }
+        });
+  }
+
+  private HBox titleBar(ObjectProperty<Theme> theme) {
+    Label brand = new Label("Deckhand");
+    brand.getStyleClass().add("brand");
+    breadcrumb.getStyleClass().add("breadcrumb");
+    breadcrumb
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  ClusterEntry e = sidebarVm.selectedProperty().get();
+                  ComponentInfo c = componentVm.infoProperty().get();
+                  String where =
+                      e == null
+                          ? ""
+                          : e.title()
+                              + (e.context() == null ? "" : " · " + e.context().namespace());
+                  return c == null ? where : where + " · " + c.name();
+                },
+                sidebarVm.selectedProperty(),
+                componentVm.infoProperty()));
+    Button open = new Button("Open folder…");
+    open.setId("toolbar-open-folder");
+    open.getStyleClass().addAll(Styles.SMALL);
+    open.setOnAction(e -> chooseFolder());
+    darkTheme.setId("theme-toggle");
+    darkTheme.getStyleClass().add(Styles.SMALL);
+    darkTheme.setSelected(theme.get() == Theme.DARK);
+    darkTheme
+        .selectedProperty()
+        .addListener((o, a, dark) -> theme.set(dark ? Theme.DARK : Theme.LIGHT));
+    theme.addListener((o, a, t) -> darkTheme.setSelected(t == Theme.DARK));
+    Label keys = new Label("Ctrl+P push · Ctrl+O open");
+    keys.getStyleClass().add("breadcrumb");
+    Region grow = new Region();
+    HBox.setHgrow(grow, Priority.ALWAYS);
+    HBox bar = new HBox(14, brand, breadcrumb, grow, keys, open, darkTheme);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(8, 14, 8, 14));
+    bar.getStyleClass().add("title-bar");
+    return bar;
+  }
+
+  private HBox statusBar() {
+    statusBar.setId("status-bar");
+    statusBar
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  if (!sidebarVm.loadedProperty().get()) {
+                    return "Reading kubeconfig…";
+                  }
+                  ClusterEntry e = sidebarVm.selectedProperty().get();
+                  ComponentInfo c = componentVm.infoProperty().get();
+                  String cluster = e == null ? "no cluster" : e.title();
+                  return c == null ? cluster : cluster + " · " + c.folder();
+                },
+                sidebarVm.loadedProperty(),
+                sidebarVm.selectedProperty(),
+                componentVm.infoProperty()));
+    HBox bar = new HBox(statusBar);
+    bar.getStyleClass().add("status-bar");
+    bar.setPadding(new Insets(3, 14, 3, 14));
+    return bar;
+  }
+
+  private void push() {
+    ClusterEntry e = sidebarVm.selectedProperty().get();
+    if (e != null && e.usable()) {
+      componentVm.push(e.context());
+    }
+  }
+
+  private void chooseFolder() {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Open a component folder (with .odo/config.yaml)");
+    File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+    if (dir != null) {
+      openFolder(dir.toPath());
+    }
+  }
+
+  /** Opens a component folder; its namespace defaults to the selected context's. */
+  public void openFolder(Path dir) {
+    ClusterEntry e = sidebarVm.selectedProperty().get();
+    String ns = e == null || e.context() == null ? "default" : e.context().namespace();
+    componentVm.open(dir, ns);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.deckhand.app.gui;
+
+import dev.deckhand.core.cluster.KubeconfigView;
+import dev.deckhand.core.cluster.Kubeconfigs;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The real window with seams: synchronous background work, scripted kubeconfig and sandbox. */
+final class GuiFixture {
+  final SidebarViewModel sidebar;
+  final ComponentViewModel component;
+  final MainWindow window;
+  final SimpleObjectProperty<Theme> theme;
+
+  GuiFixture(
+      Supplier<KubeconfigView> kubeconfigs,
+      SandboxStarter sandbox,
+      ComponentPusher pusher,
+      Theme initial) {
+    theme = new SimpleObjectProperty<>(initial);
+    initial.apply();
+    theme.addListener((o, a, t) -> t.apply());
+    sidebar = new SidebarViewModel(kubeconfigs, sandbox, TaskExecutor.direct(), UiThread.fx());
+    component = new ComponentViewModel(pusher, TaskExecutor.direct(), UiThread.fx());
+    window = new MainWindow(sidebar, component, theme, url -> {});
+  }
+
+  static GuiFixture withKubeconfig(Path file) {
+    return new GuiFixture(
+        () -> Kubeconfigs.load(List.of(file)),
+        () -> {
+          throw new IllegalStateException("no sandbox in this test");
+        },
+        (f, c, l) -> {},
+        Theme.LIGHT);
+  }
+
+  void show(Stage stage) {
+    Scene scene = new Scene(window, 1280, 800);
+    Styling.apply(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+}
