@@ -23,6 +23,7 @@ final class ComponentHeader extends VBox {
   final Label summary = new Label();
   final Button push = new Button("Push");
   final ToggleSwitch autoSync = new ToggleSwitch("Auto-sync");
+  final Label syncState = new Label();
 
   ComponentHeader(
       ComponentViewModel vm,
@@ -67,11 +68,16 @@ final class ComponentHeader extends VBox {
         .bind(Bindings.when(vm.push().runningProperty()).then("Pushing…").otherwise("Push"));
     autoSync.setId("auto-sync");
     autoSync.selectedProperty().bindBidirectional(vm.autoSyncProperty());
+    syncState.setId("sync-state");
+    syncState.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+    syncState.textProperty().bind(vm.autoSync().labelBinding());
+    syncState.visibleProperty().bind(syncState.textProperty().isNotEmpty());
+    syncState.managedProperty().bind(syncState.visibleProperty());
     HBox titleLine = new HBox(10, name, type, facts);
     titleLine.setAlignment(Pos.BASELINE_LEFT);
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox top = new HBox(12, titleLine, grow, push, autoSync);
+    HBox top = new HBox(12, titleLine, grow, push, autoSync, syncState);
     top.setAlignment(Pos.CENTER_LEFT);
     HBox second = new HBox(12, url, summary);
     second.setAlignment(Pos.CENTER_LEFT);

@@ -3,6 +3,7 @@ package dev.deckhand.app.gui;
 import dev.deckhand.core.cluster.ClusterContext;
 import dev.deckhand.core.cluster.ErrorClassifier;
 import dev.deckhand.core.event.PushEvent;
+import dev.deckhand.core.watch.WatchSettings;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,16 +22,69 @@ public final class ComponentViewModel {
   private final ObjectProperty<ComponentInfo> info = new SimpleObjectProperty<>();
   private final StringProperty openError = new SimpleStringProperty("");
   private final BooleanProperty autoSync = new SimpleBooleanProperty();
+  private final ObjectProperty<ClusterContext> context = new SimpleObjectProperty<>();
   private final PushViewModel push;
+  private final AutoSync sync;
   private final ComponentPusher pusher;
   private final TaskExecutor background;
   private final UiThread ui;
 
+  /** Without auto-sync (scripted pages): turning it on says it is not available. */
   public ComponentViewModel(ComponentPusher pusher, TaskExecutor background, UiThread ui) {
+    this(
+        pusher,
+        (f, c, l) -> {
+          throw new UnsupportedOperationException("auto-sync is not available here");
+        },
+        WatchSettings.defaults(),
+        background,
+        ui);
+  }
+
+  public ComponentViewModel(
+      ComponentPusher pusher,
+      AutoSyncPusher autoPusher,
+      WatchSettings watchSettings,
+      TaskExecutor background,
+      UiThread ui) {
     this.pusher = pusher;
     this.background = background;
     this.ui = ui;
     this.push = new PushViewModel(ui, CONSOLE_LINES);
+    this.sync = new AutoSync(autoPusher, push, watchSettings, background, ui);
+    sync.onFailedStart(() -> autoSync.set(false));
+    autoSync.addListener((o, was, on) -> switchAutoSync(on));
+    // Another folder or another cluster: what was being synced is no longer on screen.
+    info.addListener((o, was, now) -> autoSync.set(false));
+    context.addListener(
+        (o, was, now) -> {
+          if (!java.util.Objects.equals(was, now)) {
+            autoSync.set(false);
+          }
+        });
+  }
+
+  private void switchAutoSync(boolean on) {
+    if (!on) {
+      if (sync.active()) {
+        sync.stop();
+      }
+      return;
+    }
+    ComponentInfo component = info.get();
+    ClusterContext target = context.get();
+    if (component == null || target == null || !target.usable()) {
+      sync.problemProperty().set("Auto-sync needs an open component and a usable cluster");
+      autoSync.set(false);
+      return;
+    }
+    sync.start(component.folder(), target);
+  }
+
+  /** Stops auto-sync now (the window is closing). */
+  public void close() {
+    autoSync.set(false);
+    sync.close();
   }
 
   /** Reads the folder's config off the FX thread. */
@@ -61,6 +115,9 @@ public final class ComponentViewModel {
     if (component == null || context == null || push.runningProperty().get()) {
       return;
     }
+    if (sync.pushNow()) {
+      return; // auto-sync's queue runs it, so two pushes never overlap
+    }
     push.begin();
     background.execute(
         () -> {
@@ -74,7 +131,7 @@ public final class ComponentViewModel {
         });
   }
 
-  private static String describe(Exception e) {
+  static String describe(Exception e) {
     if (e instanceof KubernetesClientException k) {
       return ErrorClassifier.classify(k).describe();
     }
@@ -91,6 +148,15 @@ public final class ComponentViewModel {
 
   public BooleanProperty autoSyncProperty() {
     return autoSync;
+  }
+
+  /** The cluster pushes and auto-sync go to; the window binds it to the sidebar's selection. */
+  public ObjectProperty<ClusterContext> contextProperty() {
+    return context;
+  }
+
+  public AutoSync autoSync() {
+    return sync;
   }
 
   public PushViewModel push() {

@@ -2,6 +2,7 @@ package dev.deckhand.app.gui;
 
 import dev.deckhand.core.cluster.Kubeconfigs;
 import dev.deckhand.core.config.LocalConfigFile;
+import dev.deckhand.core.watch.WatchSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
@@ -14,6 +15,7 @@ import javafx.stage.WindowEvent;
 /** The Deckhand window. Cluster connections wait until the first frame is on screen. */
 public final class DeckhandApp extends Application {
   private final EmbeddedSandbox sandbox = new EmbeddedSandbox();
+  private ComponentViewModel component;
 
   @Override
   public void start(Stage stage) {
@@ -24,7 +26,8 @@ public final class DeckhandApp extends Application {
     UiThread ui = UiThread.fx();
     SidebarViewModel sidebar =
         new SidebarViewModel(Kubeconfigs::loadForProcess, sandbox, background, ui);
-    ComponentViewModel component = new ComponentViewModel(new ClusterPusher(), background, ui);
+    ClusterPusher pusher = new ClusterPusher();
+    component = new ComponentViewModel(pusher, pusher, WatchSettings.defaults(), background, ui);
     MainWindow window =
         new MainWindow(sidebar, component, theme, url -> getHostServices().showDocument(url));
     Scene scene = new Scene(window, 1280, 800);
@@ -41,11 +44,16 @@ public final class DeckhandApp extends Application {
             window.openFolder(cwd);
           }
         });
+    // Closing the window stops auto-sync (a tray that keeps it running is a later setting).
+    stage.setOnHidden(e -> component.autoSyncProperty().set(false));
     stage.show();
   }
 
   @Override
   public void stop() {
+    if (component != null) {
+      component.close();
+    }
     sandbox.close();
   }
 }

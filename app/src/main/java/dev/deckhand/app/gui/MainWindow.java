@@ -49,6 +49,15 @@ public final class MainWindow extends BorderPane {
                 sidebarVm.selectedProperty().get() != null
                     && sidebarVm.selectedProperty().get().usable(),
             sidebarVm.selectedProperty());
+    componentVm
+        .contextProperty()
+        .bind(
+            Bindings.createObjectBinding(
+                () -> {
+                  ClusterEntry e = sidebarVm.selectedProperty().get();
+                  return e == null || !e.usable() ? null : e.context();
+                },
+                sidebarVm.selectedProperty()));
     page = new ComponentPage(componentVm, canPush, this::push, openUrl);
     StackPane center = new StackPane(emptyState, page);
     page.visibleProperty().bind(componentVm.infoProperty().isNotNull());
@@ -122,8 +131,11 @@ public final class MainWindow extends BorderPane {
                   ClusterEntry e = sidebarVm.selectedProperty().get();
                   ComponentInfo c = componentVm.infoProperty().get();
                   String cluster = e == null ? "no cluster" : e.title();
-                  return c == null ? cluster : cluster + " · " + c.folder();
+                  String where = c == null ? cluster : cluster + " · " + c.folder();
+                  String problem = componentVm.autoSync().problemProperty().get();
+                  return problem.isEmpty() ? where : "⚠ " + problem + "  ·  " + where;
                 },
+                componentVm.autoSync().problemProperty(),
                 sidebarVm.loadedProperty(),
                 sidebarVm.selectedProperty(),
                 componentVm.infoProperty()));

@@ -45,7 +45,10 @@ public final class PushViewModel implements PushListener {
   private final StringProperty summary = new SimpleStringProperty("");
   private final StringProperty url = new SimpleStringProperty("");
   private final BooleanProperty running = new SimpleBooleanProperty();
-  private final CoalescingInbox<PushEvent> inbox;
+  private final CoalescingInbox<Object> inbox;
+
+  /** Queued like an event, so a new push's reset lands after the last push's events. */
+  private static final Object BEGIN = new Object();
 
   public PushViewModel(UiThread ui, int consoleCapacity) {
     this.console = new ConsoleBuffer(consoleCapacity);
@@ -58,6 +61,11 @@ public final class PushViewModel implements PushListener {
   @Override
   public void on(PushEvent event) {
     inbox.offer(event);
+  }
+
+  /** Any thread: an automatic push starts; its reset is applied in order with the events. */
+  public void beginFromAnyThread() {
+    inbox.offer(BEGIN);
   }
 
   /** FX thread: a new push starts with a clean timeline and console. */
@@ -84,9 +92,15 @@ public final class PushViewModel implements PushListener {
     steps.setAll(initial);
   }
 
-  private void apply(List<PushEvent> batch) {
+  private void apply(List<Object> batch) {
     List<ConsoleLine> lines = new ArrayList<>();
-    for (PushEvent e : batch) {
+    for (Object item : batch) {
+      if (item == BEGIN) {
+        lines.clear(); // the previous push's last lines would be cleared anyway
+        begin();
+        continue;
+      }
+      PushEvent e = (PushEvent) item;
       if (e instanceof PushEvent.LogLine l) {
         lines.add(new ConsoleLine(l.text(), l.stream() == PushEvent.OutputStream.STDERR));
       } else {

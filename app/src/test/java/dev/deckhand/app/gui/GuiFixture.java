@@ -2,7 +2,9 @@ package dev.deckhand.app.gui;
 
 import dev.deckhand.core.cluster.KubeconfigView;
 import dev.deckhand.core.cluster.Kubeconfigs;
+import dev.deckhand.core.watch.WatchSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.SimpleObjectProperty;
@@ -21,11 +23,31 @@ final class GuiFixture {
       SandboxStarter sandbox,
       ComponentPusher pusher,
       Theme initial) {
+    this(kubeconfigs, sandbox, pusher, null, initial);
+  }
+
+  /**
+   * @param autoPusher what auto-sync runs, or null for "not available"
+   */
+  GuiFixture(
+      Supplier<KubeconfigView> kubeconfigs,
+      SandboxStarter sandbox,
+      ComponentPusher pusher,
+      AutoSyncPusher autoPusher,
+      Theme initial) {
     theme = new SimpleObjectProperty<>(initial);
     initial.apply();
     theme.addListener((o, a, t) -> t.apply());
     sidebar = new SidebarViewModel(kubeconfigs, sandbox, TaskExecutor.direct(), UiThread.fx());
-    component = new ComponentViewModel(pusher, TaskExecutor.direct(), UiThread.fx());
+    component =
+        autoPusher == null
+            ? new ComponentViewModel(pusher, TaskExecutor.direct(), UiThread.fx())
+            : new ComponentViewModel(
+                pusher,
+                autoPusher,
+                WatchSettings.defaults().withQuietPeriod(Duration.ofMillis(50)),
+                TaskExecutor.direct(),
+                UiThread.fx());
     window = new MainWindow(sidebar, component, theme, url -> {});
   }
 
