@@ -3,18 +3,25 @@ package dev.deckhand.app.gui;
 import dev.deckhand.core.cluster.Kubeconfigs;
 import dev.deckhand.core.config.LocalConfigFile;
 import dev.deckhand.core.watch.WatchSettings;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Deckhand window. Cluster connections wait until the first frame is on screen. */
 public final class DeckhandApp extends Application {
   private final EmbeddedSandbox sandbox = new EmbeddedSandbox();
+  private static final Logger LOG = LoggerFactory.getLogger(DeckhandApp.class);
+  private final WindowStateStore store = WindowStateStore.forUser();
   private ComponentViewModel component;
 
   @Override
@@ -30,7 +37,23 @@ public final class DeckhandApp extends Application {
     component = new ComponentViewModel(pusher, pusher, WatchSettings.defaults(), background, ui);
     MainWindow window =
         new MainWindow(sidebar, component, theme, url -> getHostServices().showDocument(url));
-    Scene scene = new Scene(window, 1280, 800);
+    // A few hundred bytes: read before the first frame so the window opens where it was.
+    Optional<WindowState> saved = store.load();
+    Scene scene =
+        new Scene(
+            window,
+            saved.map(WindowState::width).orElse(1280.0),
+            saved.map(WindowState::height).orElse(800.0));
+    saved.ifPresent(
+        s -> {
+          if (!Screen.getScreensForRectangle(s.x(), s.y(), s.width(), s.height()).isEmpty()) {
+            stage.setX(s.x());
+            stage.setY(s.y());
+          }
+          stage.setMaximized(s.maximized());
+          sidebar.preferContext(s.context());
+        });
+    trackNormalBounds(stage, saved);
     Styling.apply(scene);
     stage.setTitle("Deckhand");
     stage.setScene(scene);
@@ -40,13 +63,56 @@ public final class DeckhandApp extends Application {
           StartupClock.logFirstFrame();
           sidebar.load();
           Path cwd = Path.of("").toAbsolutePath();
+          Path last = saved.map(WindowState::folder).map(Path::of).orElse(null);
           if (Files.isRegularFile(LocalConfigFile.pathIn(cwd))) {
             window.openFolder(cwd);
+          } else if (last != null && Files.isRegularFile(LocalConfigFile.pathIn(last))) {
+            window.openFolder(last);
           }
         });
     // Closing the window stops auto-sync (a tray that keeps it running is a later setting).
-    stage.setOnHidden(e -> component.autoSyncProperty().set(false));
+    stage.setOnHidden(
+        e -> {
+          component.autoSyncProperty().set(false);
+          remember(stage, sidebar);
+        });
     stage.show();
+  }
+
+  private double[] normal = {Double.NaN, Double.NaN, 1280, 800};
+
+  /** The bounds to save are the last ones the window had when not maximized. */
+  private void trackNormalBounds(Stage stage, Optional<WindowState> saved) {
+    saved.ifPresent(s -> normal = new double[] {s.x(), s.y(), s.width(), s.height()});
+    Runnable update =
+        () -> {
+          if (!stage.isMaximized() && stage.isShowing()) {
+            normal = new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()};
+          }
+        };
+    stage.xProperty().addListener((o, a, b) -> update.run());
+    stage.yProperty().addListener((o, a, b) -> update.run());
+    stage.widthProperty().addListener((o, a, b) -> update.run());
+    stage.heightProperty().addListener((o, a, b) -> update.run());
+  }
+
+  private void remember(Stage stage, SidebarViewModel sidebar) {
+    ClusterEntry entry = sidebar.selectedProperty().get();
+    ComponentInfo info = component.infoProperty().get();
+    WindowState state =
+        new WindowState(
+            normal[0],
+            normal[1],
+            normal[2],
+            normal[3],
+            stage.isMaximized(),
+            info == null ? null : info.folder().toString(),
+            entry == null || entry.context() == null ? null : entry.context().name());
+    try {
+      store.save(state);
+    } catch (IOException e) {
+      LOG.warn("could not save the window state to {}: {}", store.file(), e.getMessage());
+    }
   }
 
   @Override

@@ -49,6 +49,13 @@ public final class SidebarViewModel {
         });
   }
 
+  private volatile String preferredContext;
+
+  /** The context to select when the kubeconfig loads (the last run's), over the current one. */
+  public void preferContext(String name) {
+    this.preferredContext = name;
+  }
+
   private void show(KubeconfigView view, Path sandboxKubeconfig) {
     List<ClusterEntry> list = new ArrayList<>();
     List<ClusterContext> contexts = new ArrayList<>(view.contexts());
@@ -64,11 +71,21 @@ public final class SidebarViewModel {
     }
     entries.setAll(list);
     noKubeconfig.set(view.contexts().isEmpty() && sandboxKubeconfig == null);
+    String preferred = preferredContext;
+    ClusterEntry remembered =
+        sandboxKubeconfig != null || preferred == null
+            ? null
+            : list.stream()
+                .filter(e -> e.context() != null && preferred.equals(e.context().name()))
+                .findFirst()
+                .orElse(null);
     ClusterEntry preselect =
-        list.stream()
-            .filter(e -> sandboxKubeconfig != null ? e.sandbox() : isCurrent(e))
-            .findFirst()
-            .orElse(list.get(0));
+        remembered != null
+            ? remembered
+            : list.stream()
+                .filter(e -> sandboxKubeconfig != null ? e.sandbox() : isCurrent(e))
+                .findFirst()
+                .orElse(list.get(0));
     selected.set(preselect);
     loaded.set(true);
   }

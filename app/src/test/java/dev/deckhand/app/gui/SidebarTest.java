@@ -65,4 +65,24 @@ class SidebarTest {
         .contains("app: shop", "ns: shop", folder.toString());
     assertThat(gui.window.page.header.push.isDisabled()).isFalse();
   }
+
+  @Test
+  void theRememberedContextWinsOverTheCurrentOne(FxRobot robot) {
+    gui.sidebar.preferContext("dev-cluster");
+    gui.sidebar.load();
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(gui.window.sidebar.list.getSelectionModel().getSelectedItem().title())
+        .isEqualTo("dev-cluster");
+  }
+
+  @Test
+  void aRememberedContextThatIsGoneFallsBackToTheCurrentOne(FxRobot robot) {
+    gui.sidebar.preferContext("deleted-since");
+    gui.sidebar.load();
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(gui.window.sidebar.list.getSelectionModel().getSelectedItem().title())
+        .isEqualTo("prod-east");
+  }
 }
