@@ -37,6 +37,7 @@ final class TextProgress implements PushListener {
       out.println(
           (e.success() ? "" : "Push failed: ")
               + e.summary()
+              + (e.success() && e.execs() == 0 && e.filesSent() == 0 ? " (use -f to force)" : "")
               + (e.url() != null && e.success() ? " — " + e.url() : "")
               + " ("
               + duration(e.duration())

@@ -130,21 +130,6 @@ class GuiOnSandboxTest {
         .orElseThrow();
   }
 
-  private String state() {
-    return "switch="
-        + component.autoSyncProperty().get()
-        + " label="
-        + window.page.header.syncState.getText()
-        + " outcome="
-        + component.push().outcomeProperty().get()
-        + " summary="
-        + component.push().summaryProperty().get()
-        + " status="
-        + window.statusBar.getText()
-        + " steps="
-        + component.push().steps().stream().map(s -> s.title() + ":" + s.state()).toList();
-  }
-
   private boolean readyDone() {
     return step(Stage.READY).state() == StepState.DONE
         && component.push().outcomeProperty().get() == PushViewModel.Outcome.SUCCEEDED;

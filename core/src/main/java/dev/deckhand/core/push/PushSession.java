@@ -260,7 +260,7 @@ public final class PushSession {
       String url = UrlFinder.find(client, namespace, name);
       return new PushResult(
           true,
-          "No file changes detected; nothing pushed (use -f to force)",
+          "No file changes detected; nothing pushed",
           url,
           false,
           0,
