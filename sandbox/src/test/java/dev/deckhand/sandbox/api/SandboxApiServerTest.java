@@ -157,21 +157,32 @@ class SandboxApiServerTest {
 
   @Test
   void logsFollowStreamLineByLine() throws Exception {
-    backend.logCommand = List.of("sh", "-c", "for i in 1 2 3; do echo line $i; sleep 0.3; done");
+    // The last line waits for a marker file the test creates only after it has seen the first:
+    // so the first line provably arrived while the process was still running (streamed, not
+    // buffered), whatever the machine's load.
+    Path marker = Files.createTempFile("log-follow", ".go");
+    Files.delete(marker);
+    backend.logCommand =
+        List.of(
+            "sh",
+            "-c",
+            "echo line 1; echo line 2; while [ ! -e "
+                + marker
+                + " ]; do sleep 0.05; done;"
+                + " echo line 3");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    long start = System.nanoTime();
     try (LogWatch watch = client.pods().withName("web").watchLog(out)) {
       await()
-          .atMost(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(10))
           .until(() -> out.toString(StandardCharsets.UTF_8).contains("line 1"));
-      long firstLineMs = (System.nanoTime() - start) / 1_000_000;
-      // The first line arrives before the process ends (≈0.9 s): streamed, not buffered.
-      assertThat(firstLineMs).isLessThan(800);
+      assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("line 3");
+      Files.createFile(marker);
       await()
           .atMost(Duration.ofSeconds(5))
           .until(() -> out.toString(StandardCharsets.UTF_8).contains("line 3"));
     }
     assertThat(client.pods().withName("web").getLog()).isEqualTo("line 1\nline 2\nline 3\n");
+    Files.deleteIfExists(marker);
   }
 
   @Test
