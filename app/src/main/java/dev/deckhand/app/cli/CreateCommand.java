@@ -1,16 +1,11 @@
 package dev.deckhand.app.cli;
 
 import dev.deckhand.core.catalog.ComponentCatalog;
-import dev.deckhand.core.catalog.ResolvedType;
-import dev.deckhand.core.catalog.TypeDetector;
 import dev.deckhand.core.cluster.CurrentNamespace;
+import dev.deckhand.core.config.ComponentCreator;
 import dev.deckhand.core.config.ComponentNameGenerator;
-import dev.deckhand.core.config.ComponentSettings;
 import dev.deckhand.core.config.ConfigException;
-import dev.deckhand.core.config.LocalConfig;
 import dev.deckhand.core.config.LocalConfigFile;
-import dev.deckhand.core.config.PortSpec;
-import dev.deckhand.core.config.SourceType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,57 +74,51 @@ final class CreateCommand implements Callable<Integer> {
           dir + " already has a component (" + configFile + "); use --force to replace it");
     }
     ComponentCatalog catalog = ComponentCatalog.loadDefault();
-    String typeSpec = type != null ? type : detectType(dir, catalog);
-    ResolvedType resolved = catalog.resolve(typeSpec);
-
-    ComponentSettings s = new ComponentSettings();
-    s.type = typeSpec;
-    s.sourceLocation = "./";
-    s.sourceType = SourceType.LOCAL;
-    s.ports = ports.isEmpty() ? new ArrayList<>(resolved.type().defaultPorts()) : canonical(ports);
-    s.application = app != null ? app : ComponentSettings.DEFAULT_APPLICATION;
-    s.project = project != null ? project : CurrentNamespace.get();
-    s.name = name != null ? name : new ComponentNameGenerator().generate(typeSpec, folderName(dir));
-
-    LocalConfig config = LocalConfig.of(s);
-    // Validate exactly as a later read would, so a bad NAME or --app fails now, not at push.
-    LocalConfigFile.parse(configFile, LocalConfigFile.toYaml(config));
-    LocalConfigFile.write(dir, config);
+    ComponentCreator creator =
+        new ComponentCreator(catalog, new ComponentNameGenerator(), CurrentNamespace::get);
+    String typeSpec = type != null ? type : detectType(dir, creator);
+    ComponentCreator.Result created;
+    try {
+      created =
+          creator.create(
+              new ComponentCreator.Request(dir, typeSpec, name, app, project, ports, force));
+    } catch (ComponentCreator.InvalidRequestException e) {
+      if (e.getCause() instanceof ConfigException config) {
+        throw config;
+      }
+      if (e.field() == ComponentCreator.Field.PORTS) {
+        throw new CliException("--port: " + e.getMessage());
+      }
+      if (e.getCause() instanceof IllegalArgumentException typeProblem) {
+        throw typeProblem;
+      }
+      throw new CliException(e.getMessage());
+    }
 
     spec.commandLine()
         .getOut()
         .printf(
             "Created component %s (%s) in %s%n  application %s, project %s, ports %s%n"
                 + "Next: deckhand push --context %s%n",
-            s.name, typeSpec, dir, s.application, s.project, String.join(", ", s.ports), dir);
+            created.name(),
+            created.type(),
+            dir,
+            created.application(),
+            created.namespace(),
+            String.join(", ", created.ports()),
+            dir);
     return 0;
   }
 
-  private static String detectType(Path dir, ComponentCatalog catalog) {
-    return TypeDetector.detect(dir, catalog)
+  private static String detectType(Path dir, ComponentCreator creator) {
+    return creator
+        .detectType(dir)
         .orElseThrow(
             () ->
                 new CliException(
                     "cannot tell the component type of "
                         + dir
                         + " (no package.json, pom.xml, …); give it: deckhand create TYPE, one of "
-                        + String.join(", ", catalog.names())));
-  }
-
-  private static List<String> canonical(List<String> ports) {
-    List<String> out = new ArrayList<>();
-    for (String p : ports) {
-      try {
-        out.add(PortSpec.parse(p).toString());
-      } catch (IllegalArgumentException e) {
-        throw new CliException("--port: " + e.getMessage());
-      }
-    }
-    return out;
-  }
-
-  private static String folderName(Path dir) {
-    Path name = dir.getFileName();
-    return name == null ? "" : name.toString();
+                        + String.join(", ", creator.catalog().names())));
   }
 }

@@ -89,6 +89,11 @@ public final class ComponentViewModel {
 
   /** Reads the folder's config off the FX thread. */
   public void open(Path folder, String namespace) {
+    open(folder, namespace, () -> {});
+  }
+
+  /** Reads the folder's config off the FX thread, then runs {@code opened} on the FX thread. */
+  public void open(Path folder, String namespace, Runnable opened) {
     background.execute(
         () -> {
           try {
@@ -97,6 +102,7 @@ public final class ComponentViewModel {
                 () -> {
                   openError.set("");
                   info.set(read);
+                  opened.run();
                 });
           } catch (Exception e) {
             ui.post(() -> openError.set(folder + " is not a component folder: " + e.getMessage()));

@@ -43,7 +43,8 @@ final class EmptyStateView extends VBox {
                   ? "Deckhand found no kubeconfig. Start the built-in sandbox, a small local"
                       + " cluster that runs on this machine, then open a component folder."
                   : "Choose a folder with a .odo/config.yaml to see its startup timeline and"
-                      + " push it to the selected cluster.");
+                      + " push it to the selected cluster, or a source folder to create a"
+                      + " component in it.");
           startSandbox.setManaged(none);
           startSandbox.setVisible(none);
           openFolder.getStyleClass().remove(Styles.ACCENT);

@@ -1,7 +1,9 @@
 package dev.deckhand.app.gui;
 
 import atlantafx.base.theme.Styles;
+import dev.deckhand.core.config.LocalConfigFile;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -27,19 +29,40 @@ public final class MainWindow extends BorderPane {
   final SidebarView sidebar;
   final EmptyStateView emptyState;
   final ComponentPage page;
+  final CreateComponentView createForm;
   final ToggleButton darkTheme = new ToggleButton("Dark");
   final Label breadcrumb = new Label();
   final Label statusBar = new Label();
   private final SidebarViewModel sidebarVm;
   private final ComponentViewModel componentVm;
+  private final CreateComponentViewModel createVm;
 
+  /** The create form reads the user's component types and writes on its own worker thread. */
   public MainWindow(
       SidebarViewModel sidebarVm,
       ComponentViewModel componentVm,
       ObjectProperty<Theme> theme,
       Consumer<String> openUrl) {
+    this(
+        sidebarVm,
+        componentVm,
+        new CreateComponentViewModel(
+            CreateComponentViewModel::userCreator,
+            TaskExecutor.background("deckhand-gui-create"),
+            UiThread.fx()),
+        theme,
+        openUrl);
+  }
+
+  public MainWindow(
+      SidebarViewModel sidebarVm,
+      ComponentViewModel componentVm,
+      CreateComponentViewModel createVm,
+      ObjectProperty<Theme> theme,
+      Consumer<String> openUrl) {
     this.sidebarVm = sidebarVm;
     this.componentVm = componentVm;
+    this.createVm = createVm;
     getStyleClass().add("main-window");
     sidebar = new SidebarView(sidebarVm);
     emptyState = new EmptyStateView(sidebarVm, this::chooseFolder);
@@ -59,9 +82,16 @@ public final class MainWindow extends BorderPane {
                 },
                 sidebarVm.selectedProperty()));
     page = new ComponentPage(componentVm, canPush, this::push, openUrl);
-    StackPane center = new StackPane(emptyState, page);
-    page.visibleProperty().bind(componentVm.infoProperty().isNotNull());
-    emptyState.visibleProperty().bind(page.visibleProperty().not());
+    createForm = new CreateComponentView(createVm);
+    StackPane center = new StackPane(emptyState, page, createForm);
+    createForm.visibleProperty().bind(createVm.folderProperty().isNotNull());
+    page.visibleProperty()
+        .bind(componentVm.infoProperty().isNotNull().and(createForm.visibleProperty().not()));
+    emptyState
+        .visibleProperty()
+        .bind(page.visibleProperty().not().and(createForm.visibleProperty().not()));
+    // Written: open the new component and start its first push, as the Push button would.
+    createVm.onCreated(r -> componentVm.open(r.folder(), r.namespace(), this::push));
     setTop(titleBar(theme));
     setLeft(sidebar);
     setCenter(center);
@@ -154,17 +184,25 @@ public final class MainWindow extends BorderPane {
 
   private void chooseFolder() {
     DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle("Open a component folder (with .odo/config.yaml)");
+    chooser.setTitle("Open a component folder, or a source folder to create one in");
     File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
     if (dir != null) {
       openFolder(dir.toPath());
     }
   }
 
-  /** Opens a component folder; its namespace defaults to the selected context's. */
+  /**
+   * Opens a component folder; its namespace defaults to the selected context's. A folder without
+   * {@code .odo/config.yaml} gets the "Create component" form instead.
+   */
   public void openFolder(Path dir) {
     ClusterEntry e = sidebarVm.selectedProperty().get();
     String ns = e == null || e.context() == null ? "default" : e.context().namespace();
+    if (Files.isDirectory(dir) && !Files.exists(LocalConfigFile.pathIn(dir))) {
+      createVm.prepare(dir, ns);
+      return;
+    }
+    createVm.cancel();
     componentVm.open(dir, ns);
   }
 }

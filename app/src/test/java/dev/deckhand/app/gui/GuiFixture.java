@@ -1,7 +1,10 @@
 package dev.deckhand.app.gui;
 
+import dev.deckhand.core.catalog.ComponentCatalog;
 import dev.deckhand.core.cluster.KubeconfigView;
 import dev.deckhand.core.cluster.Kubeconfigs;
+import dev.deckhand.core.config.ComponentCreator;
+import dev.deckhand.core.config.ComponentNameGenerator;
 import dev.deckhand.core.watch.WatchSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import javafx.stage.Stage;
 final class GuiFixture {
   final SidebarViewModel sidebar;
   final ComponentViewModel component;
+  final CreateComponentViewModel create;
   final MainWindow window;
   final SimpleObjectProperty<Theme> theme;
 
@@ -48,7 +52,15 @@ final class GuiFixture {
                 WatchSettings.defaults().withQuietPeriod(Duration.ofMillis(50)),
                 TaskExecutor.direct(),
                 UiThread.fx());
-    window = new MainWindow(sidebar, component, theme, url -> {});
+    // Built-in types only, so the user's own component-types.yaml never changes a test.
+    create =
+        new CreateComponentViewModel(
+            () ->
+                new ComponentCreator(
+                    ComponentCatalog.builtIn(), new ComponentNameGenerator(), () -> "default"),
+            TaskExecutor.direct(),
+            UiThread.fx());
+    window = new MainWindow(sidebar, component, create, theme, url -> {});
   }
 
   static GuiFixture withKubeconfig(Path file) {
