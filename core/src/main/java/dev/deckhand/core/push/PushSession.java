@@ -27,11 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,8 +38,6 @@ import java.util.Set;
  * assemble-and-restart exited 0.
  */
 public final class PushSession {
-  private static final int LOG_TAIL = 30;
-
   private final Path root;
   private final KubernetesClient client;
   private final Platform platform;
@@ -274,16 +268,17 @@ public final class PushSession {
     // sync
     Map<String, String> env = env(pod, name);
     PodExec exec = new PodExec(client, namespace, pod.getMetadata().getName(), name);
-    RemoteSync.Result synced = sync(exec, plan, env, scanned);
+    RemoteSync.Result synced =
+        SyncStage.run(events, exec, root, plan, env, scanned, options.commandTimeout());
     if (synced.needsFull()) {
       plan = SyncPlan.full(scanned.index(), scanned.changes());
       full = true;
-      synced = sync(exec, plan, env, scanned);
+      synced = SyncStage.run(events, exec, root, plan, env, scanned, options.commandTimeout());
     }
 
     // assemble
     try {
-      assemble(exec, name);
+      AssembleStage.run(events, exec, options.commandTimeout());
     } catch (PushFailedException e) {
       // The container now has files the index does not record: the next push sends everything.
       try {
@@ -328,93 +323,6 @@ public final class PushSession {
       url = UrlFinder.find(client, namespace, name);
     }
     return url;
-  }
-
-  private RemoteSync.Result sync(
-      PodExec exec, SyncPlan plan, Map<String, String> env, IndexResult scanned)
-      throws PushFailedException, InterruptedException {
-    events.start(Stage.SYNC, null);
-    long totalBytes = 0;
-    for (String p : plan.send()) {
-      var e = scanned.index().get(p);
-      totalBytes += e == null || scanned.index().isDirectory(p) ? 0 : e.size();
-    }
-    long total = totalBytes;
-    int totalFiles = plan.send().size();
-    long[] lastReport = {0};
-    TarStreamer.Progress progress =
-        (files, bytes) -> {
-          long now = System.nanoTime();
-          if (now - lastReport[0] > 100_000_000L || files == totalFiles) {
-            lastReport[0] = now;
-            events.emit(
-                new PushEvent.StageProgress(
-                    events.now(), Stage.SYNC, files, totalFiles, bytes, total));
-          }
-        };
-    try {
-      RemoteSync.Result r =
-          RemoteSync.run(exec, root, plan, S2iPaths.from(env), progress, options.commandTimeout());
-      if (!r.needsFull()) {
-        events.done(
-            Stage.SYNC,
-            null,
-            (plan.full() ? "full: " : "")
-                + r.entries()
-                + " entries, "
-                + plan.delete().size()
-                + " deleted, "
-                + r.contentBytes()
-                + " bytes in one exec");
-      } else {
-        events.done(Stage.SYNC, null, "the container lost its files; sending everything");
-      }
-      return r;
-    } catch (IOException e) {
-      throw new PushFailedException(Stage.SYNC, e.getMessage());
-    }
-  }
-
-  private void assemble(PodExec exec, String container)
-      throws PushFailedException, InterruptedException {
-    events.start(Stage.ASSEMBLE, null);
-    Deque<String> tail = new ArrayDeque<>();
-    LineSplitter out = new LineSplitter(line -> log(tail, PushEvent.OutputStream.STDOUT, line));
-    LineSplitter err = new LineSplitter(line -> log(tail, PushEvent.OutputStream.STDERR, line));
-    int code;
-    try {
-      code =
-          exec.run(
-              List.of("/opt/odo/bin/assemble-and-restart"),
-              null,
-              out,
-              err,
-              options.commandTimeout());
-    } catch (IOException e) {
-      throw new PushFailedException(
-          Stage.ASSEMBLE, null, "assemble-and-restart: " + e.getMessage(), new ArrayList<>(tail));
-    } finally {
-      out.close();
-      err.close();
-    }
-    if (code != 0) {
-      throw new PushFailedException(
-          Stage.ASSEMBLE,
-          null,
-          "assemble-and-restart exited with code "
-              + code
-              + "; the previous version keeps running and the changes stay pending",
-          new ArrayList<>(tail));
-    }
-    events.done(Stage.ASSEMBLE, null, "exit 0");
-  }
-
-  private synchronized void log(Deque<String> tail, PushEvent.OutputStream stream, String line) {
-    if (tail.size() == LOG_TAIL) {
-      tail.removeFirst();
-    }
-    tail.addLast(line);
-    events.emit(new PushEvent.LogLine(events.now(), Stage.ASSEMBLE, stream, line));
   }
 
   private WorkloadKind chooseWorkload(ComponentSettings s, String namespace) {
