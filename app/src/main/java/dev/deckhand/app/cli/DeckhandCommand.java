@@ -28,9 +28,20 @@ import picocli.CommandLine.Command;
     })
 public final class DeckhandCommand implements Runnable {
 
+  @CommandLine.Option(
+      names = "--tray",
+      description =
+          "Start in the system tray without showing the window (opens the window when the"
+              + " desktop has no tray).")
+  boolean tray;
+
   @Override
   public void run() {
-    dev.deckhand.app.gui.GuiLauncher.launch();
+    if (tray) {
+      dev.deckhand.app.gui.GuiLauncher.launch(dev.deckhand.app.gui.DeckhandApp.TRAY_ARG);
+    } else {
+      dev.deckhand.app.gui.GuiLauncher.launch();
+    }
   }
 
   public static int run(String... args) {

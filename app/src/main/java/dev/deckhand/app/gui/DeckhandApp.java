@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
@@ -23,6 +24,9 @@ public final class DeckhandApp extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(DeckhandApp.class);
   private final WindowStateStore store = WindowStateStore.forUser();
   private ComponentViewModel component;
+  private dev.deckhand.app.tray.TrayHost tray;
+  private boolean started;
+  private boolean trayChecked;
 
   @Override
   public void start(Stage stage) {
@@ -57,10 +61,12 @@ public final class DeckhandApp extends Application {
     Styling.apply(scene);
     stage.setTitle("Deckhand");
     stage.setScene(scene);
-    stage.addEventHandler(
-        WindowEvent.WINDOW_SHOWN,
-        e -> {
-          StartupClock.logFirstFrame();
+    Runnable load =
+        () -> {
+          if (started) {
+            return;
+          }
+          started = true;
           sidebar.load();
           Path cwd = Path.of("").toAbsolutePath();
           Path last = saved.map(WindowState::folder).map(Path::of).orElse(null);
@@ -69,14 +75,66 @@ public final class DeckhandApp extends Application {
           } else if (last != null && Files.isRegularFile(LocalConfigFile.pathIn(last))) {
             window.openFolder(last);
           }
+        };
+    boolean trayOnly = getParameters().getRaw().contains(TRAY_ARG);
+    stage.addEventHandler(
+        WindowEvent.WINDOW_SHOWN,
+        e -> {
+          StartupClock.logFirstFrame();
+          load.run();
+          if (!trayOnly && !trayChecked) {
+            trayChecked = true;
+            // The tray check loads AWT (JavaFX is up by now): off the FX thread, after the frame.
+            background.execute(
+                () -> {
+                  if (dev.deckhand.app.tray.TrayHost.supported()) {
+                    ui.post(() -> installTray(stage));
+                  }
+                });
+          }
         });
-    // Closing the window stops auto-sync (a tray that keeps it running is a later setting).
+    // Closing the window stops auto-sync, unless the tray keeps Deckhand running meanwhile.
+    stage.setOnCloseRequest(
+        e -> Platform.setImplicitExit(tray == null || !tray.keepRunningOnClose()));
     stage.setOnHidden(
         e -> {
-          component.autoSyncProperty().set(false);
+          if (Platform.isImplicitExit()) {
+            component.autoSyncProperty().set(false);
+          }
           remember(stage, sidebar);
         });
+    if (trayOnly) {
+      if (dev.deckhand.app.tray.TrayHost.supported() && installTray(stage)) {
+        Platform.setImplicitExit(false);
+        load.run();
+        return;
+      }
+      System.err.println(
+          "deckhand: --tray: this desktop has no system tray (no tray manager running, or"
+              + " headless); opening the window instead");
+    }
     stage.show();
+  }
+
+  /** The argument {@code deckhand --tray} passes: start in the tray without showing the window. */
+  public static final String TRAY_ARG = "--tray";
+
+  /** FX thread: adds the tray icon; "Open Deckhand" shows the window, "Quit" exits. */
+  private boolean installTray(Stage stage) {
+    if (tray != null) {
+      return true;
+    }
+    tray =
+        dev.deckhand.app.tray.TrayHost.install(
+                component,
+                () -> {
+                  stage.show();
+                  stage.setIconified(false);
+                  stage.toFront();
+                },
+                Platform::exit)
+            .orElse(null);
+    return tray != null;
   }
 
   private double[] normal = {Double.NaN, Double.NaN, 1280, 800};
@@ -117,6 +175,9 @@ public final class DeckhandApp extends Application {
 
   @Override
   public void stop() {
+    if (tray != null) {
+      tray.close();
+    }
     if (component != null) {
       component.close();
     }

@@ -1,0 +1,155 @@
+package dev.deckhand.app.tray;
+
+import dev.deckhand.app.gui.AutoSync;
+import dev.deckhand.app.gui.ComponentInfo;
+import dev.deckhand.app.gui.ComponentViewModel;
+import dev.deckhand.app.gui.PushViewModel;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tray of the running app: a {@link TrayModel} fed by the window's {@link ComponentViewModel}
+ * and shown by an {@link AwtTray}. The window talks to the tray only through this class, so AWT
+ * stays inside this package.
+ */
+public final class TrayHost implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TrayHost.class);
+
+  private final TrayModel model;
+  private final AwtTray tray;
+
+  private TrayHost(TrayModel model, AwtTray tray) {
+    this.model = model;
+    this.tray = tray;
+  }
+
+  /**
+   * Whether the desktop has a tray. Touches AWT: call only after JavaFX has started; it may take a
+   * moment the first time (the AWT toolkit loads), so off the FX thread when a window is showing.
+   */
+  public static boolean supported() {
+    return AwtTray.supported();
+  }
+
+  /** FX thread, after {@link #supported()} said yes: shows the icon, or empty if AWT refuses. */
+  public static Optional<TrayHost> install(
+      ComponentViewModel component, Runnable openWindow, Runnable quit) {
+    TrayModel model = new TrayModel(new ViewModelActions(component, openWindow, quit));
+    bind(model, component);
+    try {
+      return Optional.of(new TrayHost(model, AwtTray.install(model, Platform::runLater)));
+    } catch (Exception | LinkageError e) {
+      LOG.warn("the tray icon could not be added: {}", e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /** FX thread: closing the window keeps Deckhand running in the tray while auto-sync is on. */
+  public boolean keepRunningOnClose() {
+    return model.anyAutoSync();
+  }
+
+  public TrayModel model() {
+    return model;
+  }
+
+  @Override
+  public void close() {
+    tray.close();
+  }
+
+  /** Keeps the model in step with the window's component (FX thread). */
+  static void bind(TrayModel model, ComponentViewModel vm) {
+    Runnable reset =
+        () -> {
+          ComponentInfo info = vm.infoProperty().get();
+          model.setComponents(
+              info == null
+                  ? List.of()
+                  : List.of(
+                      new TrayModel.Component(
+                          info.name(),
+                          info.folder(),
+                          vm.autoSyncProperty().get(),
+                          TrayModel.SyncState.IDLE,
+                          "")));
+        };
+    vm.infoProperty().addListener((o, a, b) -> reset.run());
+    reset.run();
+    vm.autoSyncProperty()
+        .addListener((o, a, on) -> forCurrent(vm, n -> model.autoSyncChanged(n, on)));
+    vm.autoSync()
+        .statusProperty()
+        .addListener(
+            (o, a, s) -> {
+              if (s == AutoSync.Status.SYNCING || s == AutoSync.Status.QUEUED) {
+                forCurrent(vm, model::syncing);
+              }
+            });
+    PushViewModel push = vm.push();
+    push.outcomeProperty()
+        .addListener(
+            (o, a, outcome) ->
+                forCurrent(
+                    vm,
+                    name -> {
+                      switch (outcome) {
+                        case RUNNING -> model.syncing(name);
+                        case SUCCEEDED -> model.pushSucceeded(name);
+                        case FAILED -> {
+                          String summary = push.summaryProperty().get();
+                          model.pushFailed(name, summary, unauthorized(summary));
+                        }
+                        case NONE -> {}
+                      }
+                    }));
+  }
+
+  /** The engine's classifier words an unauthorized failure as "login required for …". */
+  static boolean unauthorized(String summary) {
+    return summary != null && summary.toLowerCase().contains("login required");
+  }
+
+  private static void forCurrent(ComponentViewModel vm, java.util.function.Consumer<String> f) {
+    ComponentInfo info = vm.infoProperty().get();
+    if (info != null) {
+      f.accept(info.name());
+    }
+  }
+
+  /** The menu's commands, on the FX thread; none of them blocks. */
+  private record ViewModelActions(ComponentViewModel vm, Runnable onOpen, Runnable onQuit)
+      implements TrayModel.Actions {
+    @Override
+    public void setAutoSync(String component, boolean on) {
+      if (isCurrent(component)) {
+        vm.autoSyncProperty().set(on);
+      }
+    }
+
+    @Override
+    public void pushNow(String component) {
+      if (isCurrent(component)) {
+        vm.push(vm.contextProperty().get());
+      }
+    }
+
+    @Override
+    public void openWindow() {
+      onOpen.run();
+    }
+
+    @Override
+    public void quit() {
+      onQuit.run();
+    }
+
+    private boolean isCurrent(String component) {
+      ComponentInfo info = vm.infoProperty().get();
+      return info != null && info.name().equals(component);
+    }
+  }
+}
