@@ -11,6 +11,11 @@ public final class GuiLauncher {
   private GuiLauncher() {}
 
   public static void launch(String... args) {
+    // JavaFX's glass uses GTK 3; AWT (the tray) must load the same GTK, or the process crashes in
+    // the GTK main loop as soon as a tray manager is present (seen under Xvfb with trayer).
+    if (System.getProperty("jdk.gtk.version") == null) {
+      System.setProperty("jdk.gtk.version", "3");
+    }
     Application.launch(DeckhandApp.class, args);
   }
 }
