@@ -39,7 +39,17 @@ final class ClusterConnection {
     return ClusterClients.create(currentContext());
   }
 
-  static Platform platform(KubernetesClient client) {
-    return Platforms.detect(currentContext(), client);
+  /** A client and the platform it talks to, from one reading of the kubeconfig. */
+  record Connection(KubernetesClient client, Platform platform) implements AutoCloseable {
+    @Override
+    public void close() {
+      client.close();
+    }
+  }
+
+  static Connection connect() {
+    ClusterContext ctx = currentContext();
+    KubernetesClient client = ClusterClients.create(ctx);
+    return new Connection(client, Platforms.detect(ctx, client));
   }
 }

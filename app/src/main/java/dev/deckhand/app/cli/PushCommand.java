@@ -4,7 +4,6 @@ import dev.deckhand.core.event.PushListener;
 import dev.deckhand.core.push.PushOptions;
 import dev.deckhand.core.push.PushResult;
 import dev.deckhand.core.push.PushSession;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,12 +45,12 @@ final class PushCommand implements Callable<Integer> {
     Path dir = context.folder();
     PrintWriter out = spec.commandLine().getOut();
     PushListener listener = EventPrinter.of(out, output, showLog);
-    try (KubernetesClient client = ClusterConnection.open()) {
+    try (ClusterConnection.Connection cluster = ClusterConnection.connect()) {
       PushResult result =
           new PushSession(
                   dir,
-                  client,
-                  ClusterConnection.platform(client),
+                  cluster.client(),
+                  cluster.platform(),
                   PushOptions.defaults().withForce(force),
                   listener)
               .run();

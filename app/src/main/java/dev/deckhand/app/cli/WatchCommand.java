@@ -57,8 +57,9 @@ final class WatchCommand implements Callable<Integer> {
     Path dir = context.folder();
     PrintWriter out = spec.commandLine().getOut();
     PushListener listener = EventPrinter.of(out, output, showLog);
-    KubernetesClient client = ClusterConnection.open();
-    var platform = ClusterConnection.platform(client);
+    ClusterConnection.Connection cluster = ClusterConnection.connect();
+    KubernetesClient client = cluster.client();
+    var platform = cluster.platform();
     PushOptions options = PushOptions.defaults().withReuseRunningPod(true);
     CountDownLatch stopped = new CountDownLatch(1);
     Watches watches =

@@ -39,8 +39,11 @@ public final class UrlFinder {
       }
     }
     for (Ingress i : client.network().v1().ingresses().inNamespace(namespace).list().getItems()) {
+      if (!routesTo(i, service)) {
+        continue; // another component's Ingress
+      }
       String a = annotation(i);
-      if (a != null && i.getMetadata().getName().startsWith(service.replaceFirst("-[^-]+$", ""))) {
+      if (a != null) {
         return a;
       }
       if (!i.getSpec().getRules().isEmpty() && i.getSpec().getRules().get(0).getHost() != null) {
@@ -48,6 +51,18 @@ public final class UrlFinder {
       }
     }
     return null;
+  }
+
+  private static boolean routesTo(Ingress ingress, String service) {
+    return ingress.getSpec() != null
+        && ingress.getSpec().getRules().stream()
+            .filter(r -> r.getHttp() != null)
+            .flatMap(r -> r.getHttp().getPaths().stream())
+            .anyMatch(
+                p ->
+                    p.getBackend() != null
+                        && p.getBackend().getService() != null
+                        && service.equals(p.getBackend().getService().getName()));
   }
 
   private static String annotation(HasMetadata o) {
