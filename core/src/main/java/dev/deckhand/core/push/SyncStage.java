@@ -48,7 +48,7 @@ final class SyncStage {
             null,
             (plan.full() ? "full: " : "")
                 + r.entries()
-                + " entries, "
+                + (r.entries() == 1 ? " entry, " : " entries, ")
                 + plan.delete().size()
                 + " deleted, "
                 + r.contentBytes()
