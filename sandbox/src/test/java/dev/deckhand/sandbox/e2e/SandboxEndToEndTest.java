@@ -117,8 +117,20 @@ class SandboxEndToEndTest {
     assertThat(pod.getStatus().getInitContainerStatuses())
         .extracting(s -> s.getName() + ":" + s.getState().getTerminated().getExitCode())
         .containsExactly("copy-files-to-volume:0", "copy-supervisord:0");
-    assertThat(client.apps().deployments().withName(NAME).get().getStatus().getReadyReplicas())
-        .isEqualTo(1);
+    // The Deployment controller catches up with the pod's readiness a moment later.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        client
+                            .apps()
+                            .deployments()
+                            .withName(NAME)
+                            .get()
+                            .getStatus()
+                            .getReadyReplicas())
+                    .isEqualTo(1));
 
     push(pod, "hello v1");
     String url =
