@@ -1,10 +1,7 @@
 package dev.deckhand.app.cli;
 
-import dev.deckhand.core.manifest.OdoLabels;
-import dev.deckhand.core.push.SyncState;
+import dev.deckhand.core.push.ComponentDeleter;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.openshift.api.model.DeploymentConfig;
-import io.fabric8.openshift.client.OpenShiftClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,28 +44,7 @@ final class DeleteCommand implements Callable<Integer> {
           return 1;
         }
       }
-      String selector =
-          OdoLabels.INSTANCE
-              + "="
-              + c.names().component()
-              + ","
-              + OdoLabels.PART_OF
-              + "="
-              + c.names().application();
-      String ns = c.namespace();
-      client.apps().deployments().inNamespace(ns).withLabelSelector(selector).delete();
-      if (client.supports(DeploymentConfig.class)) {
-        OpenShiftClient os = client.adapt(OpenShiftClient.class);
-        os.deploymentConfigs().inNamespace(ns).withLabelSelector(selector).delete();
-        os.routes().inNamespace(ns).withLabelSelector(selector).delete();
-        os.imageStreams().inNamespace(ns).withLabelSelector(selector).delete();
-      }
-      client.services().inNamespace(ns).withLabelSelector(selector).delete();
-      client.secrets().inNamespace(ns).withLabelSelector(selector).delete();
-      client.persistentVolumeClaims().inNamespace(ns).withLabelSelector(selector).delete();
-      client.network().v1().ingresses().inNamespace(ns).withLabelSelector(selector).delete();
-      // The container is gone: the next push must send everything.
-      SyncState.forget(dir);
+      new ComponentDeleter(client).delete(dir, c.names(), c.namespace());
       out.println("Deleted " + what);
       return 0;
     }

@@ -1,10 +1,9 @@
 package dev.deckhand.app.cli;
 
-import dev.deckhand.core.manifest.OdoLabels;
+import dev.deckhand.core.status.PodLogs;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -37,15 +36,7 @@ final class LogsCommand implements Callable<Integer> {
       ComponentRef c = ComponentRef.of(context.folder(), client);
       String name = c.names().name();
       Pod pod =
-          client
-              .pods()
-              .inNamespace(c.namespace())
-              .withLabel(OdoLabels.POD_SELECTOR, name)
-              .list()
-              .getItems()
-              .stream()
-              .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
-              .max(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()))
+          PodLogs.currentPod(client, c.names(), c.namespace())
               .orElseThrow(
                   () ->
                       new CliException(
@@ -58,7 +49,9 @@ final class LogsCommand implements Callable<Integer> {
               .inContainer(name);
       if (follow) {
         CountDownLatch done = new CountDownLatch(1);
-        try (LogWatch w = (tail == null ? log : log.tailingLines(tail)).watchLog(System.out)) {
+        try (LogWatch w =
+            PodLogs.follow(
+                client, c.names(), c.namespace(), pod.getMetadata().getName(), tail, System.out)) {
           w.onClose().thenRun(done::countDown);
           done.await();
         }
