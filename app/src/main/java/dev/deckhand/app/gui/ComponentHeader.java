@@ -14,7 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** Name, type, app, namespace, folder, URL, and the Push / Auto-sync actions. */
+/** Name, type, app, namespace, folder, URL, and the Push / Auto-sync / Delete actions. */
 final class ComponentHeader extends VBox {
   final Label name = new Label();
   final Label type = new Label();
@@ -24,12 +24,15 @@ final class ComponentHeader extends VBox {
   final Button push = new Button("Push");
   final ToggleSwitch autoSync = new ToggleSwitch("Auto-sync");
   final Label syncState = new Label();
+  final Button delete = new Button("Delete…");
+  final Label deleteStatus = new Label();
 
   ComponentHeader(
       ComponentViewModel vm,
       ObservableBooleanValue canPush,
       Runnable pushAction,
-      Consumer<String> openUrl) {
+      Consumer<String> openUrl,
+      Runnable deleteAction) {
     getStyleClass().add("component-header");
     setSpacing(4);
     name.setId("component-name");
@@ -73,13 +76,33 @@ final class ComponentHeader extends VBox {
     syncState.textProperty().bind(vm.autoSync().labelBinding());
     syncState.visibleProperty().bind(syncState.textProperty().isNotEmpty());
     syncState.managedProperty().bind(syncState.visibleProperty());
+    delete.setId("delete");
+    delete.getStyleClass().addAll(Styles.DANGER, Styles.FLAT);
+    delete.setOnAction(e -> deleteAction.run());
+    delete
+        .disableProperty()
+        .bind(
+            vm.infoProperty()
+                .isNull()
+                .or(vm.push().runningProperty())
+                .or(vm.deleteStateProperty().isEqualTo(ComponentViewModel.DeleteState.DELETING)));
+    deleteStatus.setId("delete-status");
+    deleteStatus.textProperty().bind(vm.deleteMessageProperty());
+    deleteStatus
+        .styleProperty()
+        .bind(
+            Bindings.when(vm.deleteStateProperty().isEqualTo(ComponentViewModel.DeleteState.FAILED))
+                .then("-fx-text-fill: -color-danger-fg;")
+                .otherwise("-fx-text-fill: -color-fg-muted;"));
+    deleteStatus.visibleProperty().bind(deleteStatus.textProperty().isNotEmpty());
+    deleteStatus.managedProperty().bind(deleteStatus.visibleProperty());
     HBox titleLine = new HBox(10, name, type, facts);
     titleLine.setAlignment(Pos.BASELINE_LEFT);
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox top = new HBox(12, titleLine, grow, push, autoSync, syncState);
+    HBox top = new HBox(12, titleLine, grow, push, autoSync, syncState, delete);
     top.setAlignment(Pos.CENTER_LEFT);
-    HBox second = new HBox(12, url, summary);
+    HBox second = new HBox(12, url, summary, deleteStatus);
     second.setAlignment(Pos.CENTER_LEFT);
     getChildren().addAll(top, second);
   }

@@ -3,20 +3,30 @@ package dev.deckhand.app.gui;
 import dev.deckhand.core.cluster.ClusterContext;
 import dev.deckhand.core.cluster.ErrorClassifier;
 import dev.deckhand.core.event.PushEvent;
+import dev.deckhand.core.push.ComponentDeleter;
+import dev.deckhand.core.status.ComponentStatus;
 import dev.deckhand.core.watch.WatchSettings;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The open component: its header facts, its push, and the auto-sync switch. */
 public final class ComponentViewModel {
+  private static final Logger LOG = LoggerFactory.getLogger(ComponentViewModel.class);
   static final int CONSOLE_LINES = 5_000;
 
   private final ObjectProperty<ComponentInfo> info = new SimpleObjectProperty<>();
@@ -28,6 +38,25 @@ public final class ComponentViewModel {
   private final ComponentPusher pusher;
   private final TaskExecutor background;
   private final UiThread ui;
+  private final ComponentServices services;
+  private final FilesViewModel files;
+  private final LogsViewModel logs;
+  private final ReadOnlyObjectWrapper<ComponentStatus> status = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<List<String>> secretWarning = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<DeleteState> deleteState =
+      new ReadOnlyObjectWrapper<>(DeleteState.IDLE);
+  private final ReadOnlyStringWrapper deleteMessage = new ReadOnlyStringWrapper("");
+  private AutoCloseable statusWatch;
+  private long statusGeneration;
+  private ClusterContext pendingSecretPush;
+
+  /** Where a delete is. */
+  public enum DeleteState {
+    IDLE,
+    DELETING,
+    DONE,
+    FAILED
+  }
 
   /** Without auto-sync (scripted pages): turning it on says it is not available. */
   public ComponentViewModel(ComponentPusher pusher, TaskExecutor background, UiThread ui) {
@@ -37,6 +66,7 @@ public final class ComponentViewModel {
           throw new UnsupportedOperationException("auto-sync is not available here");
         },
         WatchSettings.defaults(),
+        ComponentServices.none(),
         background,
         ui);
   }
@@ -47,7 +77,24 @@ public final class ComponentViewModel {
       WatchSettings watchSettings,
       TaskExecutor background,
       UiThread ui) {
+    this(pusher, autoPusher, watchSettings, ComponentServices.cluster(), background, ui);
+  }
+
+  /**
+   * @param services status watch, logs and delete; {@link ComponentServices#none()} for pages
+   *     without a cluster
+   */
+  public ComponentViewModel(
+      ComponentPusher pusher,
+      AutoSyncPusher autoPusher,
+      WatchSettings watchSettings,
+      ComponentServices services,
+      TaskExecutor background,
+      UiThread ui) {
     this.pusher = pusher;
+    this.services = services;
+    this.files = new FilesViewModel(background, ui);
+    this.logs = new LogsViewModel(services.logs(), background, ui);
     this.background = background;
     this.ui = ui;
     this.push = new PushViewModel(ui, CONSOLE_LINES);
@@ -62,6 +109,87 @@ public final class ComponentViewModel {
             autoSync.set(false);
           }
         });
+    info.addListener(
+        (o, was, now) -> {
+          files.open(now == null ? null : now.folder());
+          secretWarning.set(null);
+          deleteState.set(DeleteState.IDLE);
+          deleteMessage.set("");
+        });
+    info.addListener((o, was, now) -> restartStatusWatch());
+    context.addListener((o, was, now) -> restartStatusWatch());
+    status.addListener((o, was, now) -> logs.update(info.get(), context.get(), now));
+    // What a push sent is no longer waiting; what the watcher saw is.
+    push.runningProperty()
+        .addListener(
+            (o, was, running) -> {
+              if (!running) {
+                files.refresh();
+              }
+            });
+    sync.statusProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now == AutoSync.Status.SYNCING || now == AutoSync.Status.QUEUED) {
+                files.refresh();
+              }
+            });
+  }
+
+  /**
+   * FX thread. One status watch per open component on a usable cluster; a stale watch's late
+   * snapshots are dropped by generation.
+   */
+  private void restartStatusWatch() {
+    long gen = ++statusGeneration;
+    AutoCloseable old = statusWatch;
+    statusWatch = null;
+    status.set(null);
+    logs.update(info.get(), context.get(), null);
+    if (old != null) {
+      background.execute(() -> closeQuietly(old));
+    }
+    ComponentInfo component = info.get();
+    ClusterContext target = context.get();
+    if (component == null || target == null || !target.usable()) {
+      return;
+    }
+    background.execute(
+        () -> {
+          try {
+            AutoCloseable watch =
+                services
+                    .status()
+                    .watch(
+                        component,
+                        target,
+                        s ->
+                            ui.post(
+                                () -> {
+                                  if (gen == statusGeneration) {
+                                    status.set(s);
+                                  }
+                                }));
+            ui.post(
+                () -> {
+                  if (gen == statusGeneration) {
+                    statusWatch = watch;
+                  } else {
+                    closeQuietly(watch);
+                  }
+                });
+          } catch (Exception e) {
+            LOG.info("no status watch for {}: {}", component.name(), describe(e));
+          }
+        });
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.debug("closing a status watch", e);
+    }
   }
 
   private void switchAutoSync(boolean on) {
@@ -85,6 +213,12 @@ public final class ComponentViewModel {
   public void close() {
     autoSync.set(false);
     sync.close();
+    logs.stop();
+    statusGeneration++;
+    if (statusWatch != null) {
+      closeQuietly(statusWatch);
+      statusWatch = null;
+    }
   }
 
   /** Reads the folder's config off the FX thread. */
@@ -115,10 +249,56 @@ public final class ComponentViewModel {
     info.set(component);
   }
 
-  /** FX thread. At most one push runs; the button is disabled meanwhile. */
+  /**
+   * FX thread. At most one push runs; the button is disabled meanwhile. A first push that would
+   * send an allowed secret waits for {@link #confirmSecretPush()} instead.
+   */
   public void push(ClusterContext context) {
     ComponentInfo component = info.get();
     if (component == null || context == null || push.runningProperty().get()) {
+      return;
+    }
+    FilesPreview known = files.previewProperty().get();
+    if (known != null
+        && !known.firstPush()
+        && files.stateProperty().get() != FilesViewModel.State.SCANNING) {
+      startPush(context);
+      return;
+    }
+    // Maybe the first push: look at what it would send now, not at an older scan.
+    files.refresh(
+        fresh -> {
+          if (info.get() != component) {
+            return;
+          }
+          if (fresh != null && fresh.needsSecretConfirmation()) {
+            pendingSecretPush = context;
+            secretWarning.set(fresh.allowedSecrets());
+          } else {
+            startPush(context);
+          }
+        });
+  }
+
+  /** FX thread: the user read the secret warning and wants the push. */
+  public void confirmSecretPush() {
+    ClusterContext target = pendingSecretPush;
+    pendingSecretPush = null;
+    secretWarning.set(null);
+    if (target != null) {
+      startPush(target);
+    }
+  }
+
+  /** FX thread: the user backed out; nothing is pushed. */
+  public void cancelSecretPush() {
+    pendingSecretPush = null;
+    secretWarning.set(null);
+  }
+
+  private void startPush(ClusterContext context) {
+    ComponentInfo component = info.get();
+    if (component == null || push.runningProperty().get()) {
       return;
     }
     if (sync.pushNow()) {
@@ -133,6 +313,66 @@ public final class ComponentViewModel {
             push.on(
                 new PushEvent.PushFinished(
                     Instant.now(), false, Duration.ZERO, describe(e), null, 0, 0, 0));
+          }
+        });
+  }
+
+  /**
+   * FX thread. Deletes the component's cluster objects off the FX thread; with {@code
+   * alsoLocalConfig} the folder's {@code .odo} goes too and the page closes. Sources are never
+   * touched.
+   */
+  public void delete(boolean alsoLocalConfig) {
+    ComponentInfo component = info.get();
+    ClusterContext target = context.get();
+    if (component == null || deleteState.get() == DeleteState.DELETING) {
+      return;
+    }
+    if (target == null || !target.usable()) {
+      deleteState.set(DeleteState.FAILED);
+      deleteMessage.set("Deleting needs a usable cluster");
+      return;
+    }
+    autoSync.set(false);
+    deleteState.set(DeleteState.DELETING);
+    deleteMessage.set("Deleting " + component.name() + " from " + component.namespace() + "…");
+    background.execute(
+        () -> {
+          try {
+            List<String> deleted = services.remover().delete(component, target);
+            if (alsoLocalConfig) {
+              ComponentDeleter.deleteLocalConfig(component.folder());
+            }
+            String what =
+                deleted.isEmpty()
+                    ? "nothing was on the cluster"
+                    : deleted.size() + " objects: " + String.join(", ", deleted);
+            ui.post(
+                () -> {
+                  if (info.get() != component) {
+                    return;
+                  }
+                  deleteState.set(DeleteState.DONE);
+                  deleteMessage.set(
+                      "Deleted "
+                          + component.name()
+                          + " from "
+                          + component.namespace()
+                          + " — "
+                          + what
+                          + (alsoLocalConfig ? "; .odo removed" : ""));
+                  if (alsoLocalConfig) {
+                    info.set(null); // no longer a component folder
+                  } else {
+                    files.refresh(); // the next push is a first push again
+                  }
+                });
+          } catch (Exception e) {
+            ui.post(
+                () -> {
+                  deleteState.set(DeleteState.FAILED);
+                  deleteMessage.set("Delete failed: " + describe(e));
+                });
           }
         });
   }
@@ -167,5 +407,36 @@ public final class ComponentViewModel {
 
   public PushViewModel push() {
     return push;
+  }
+
+  public FilesViewModel files() {
+    return files;
+  }
+
+  public LogsViewModel logs() {
+    return logs;
+  }
+
+  /** The open component on the cluster, newest snapshot; null before the first or without one. */
+  public ReadOnlyObjectProperty<ComponentStatus> statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** For scripted pages: a snapshot as the status watch would deliver it. FX thread. */
+  public void showStatus(ComponentStatus snapshot) {
+    status.set(snapshot);
+  }
+
+  /** The allowed secrets a pending first push would send, or null when nothing waits. */
+  public ReadOnlyObjectProperty<List<String>> secretWarningProperty() {
+    return secretWarning.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<DeleteState> deleteStateProperty() {
+    return deleteState.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty deleteMessageProperty() {
+    return deleteMessage.getReadOnlyProperty();
   }
 }

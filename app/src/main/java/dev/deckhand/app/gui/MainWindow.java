@@ -102,6 +102,8 @@ public final class MainWindow extends BorderPane {
             push();
           } else if (new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN).match(e)) {
             chooseFolder();
+          } else if (page.isVisible()) {
+            page.switchTabByKey(e);
           }
         });
   }
@@ -137,7 +139,7 @@ public final class MainWindow extends BorderPane {
         .selectedProperty()
         .addListener((o, a, dark) -> theme.set(dark ? Theme.DARK : Theme.LIGHT));
     theme.addListener((o, a, t) -> darkTheme.setSelected(t == Theme.DARK));
-    Label keys = new Label("Ctrl+P push · Ctrl+O open");
+    Label keys = new Label("Ctrl+P push · Ctrl+O open · Ctrl+1–4 tabs");
     keys.getStyleClass().add("breadcrumb");
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);

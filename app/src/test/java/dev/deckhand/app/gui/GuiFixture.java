@@ -39,19 +39,35 @@ final class GuiFixture {
       ComponentPusher pusher,
       AutoSyncPusher autoPusher,
       Theme initial) {
+    this(kubeconfigs, sandbox, pusher, autoPusher, ComponentServices.none(), initial);
+  }
+
+  /**
+   * @param services status, logs and delete (scripted or a mock server)
+   */
+  GuiFixture(
+      Supplier<KubeconfigView> kubeconfigs,
+      SandboxStarter sandbox,
+      ComponentPusher pusher,
+      AutoSyncPusher autoPusher,
+      ComponentServices services,
+      Theme initial) {
     theme = new SimpleObjectProperty<>(initial);
     initial.apply();
     theme.addListener((o, a, t) -> t.apply());
     sidebar = new SidebarViewModel(kubeconfigs, sandbox, TaskExecutor.direct(), UiThread.fx());
     component =
-        autoPusher == null
-            ? new ComponentViewModel(pusher, TaskExecutor.direct(), UiThread.fx())
-            : new ComponentViewModel(
-                pusher,
-                autoPusher,
-                WatchSettings.defaults().withQuietPeriod(Duration.ofMillis(50)),
-                TaskExecutor.direct(),
-                UiThread.fx());
+        new ComponentViewModel(
+            pusher,
+            autoPusher == null
+                ? (f, c, l) -> {
+                  throw new UnsupportedOperationException("auto-sync is not available here");
+                }
+                : autoPusher,
+            WatchSettings.defaults().withQuietPeriod(Duration.ofMillis(50)),
+            services,
+            TaskExecutor.direct(),
+            UiThread.fx());
     // Built-in types only, so the user's own component-types.yaml never changes a test.
     create =
         new CreateComponentViewModel(

@@ -7,9 +7,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.openshift.api.model.DeploymentConfig;
 import io.fabric8.openshift.client.OpenShiftClient;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Removes a component from the cluster by odo's labels, as {@code odo delete} does (owner
@@ -72,6 +76,22 @@ public final class ComponentDeleter {
   private static void note(List<String> deleted, String kind, List<StatusDetails> details) {
     for (StatusDetails d : details) {
       deleted.add(kind + " " + d.getName());
+    }
+  }
+
+  /**
+   * Removes the folder's {@code .odo} directory (config, index, sync state), and nothing else: the
+   * sources stay. Links inside it are removed, never followed.
+   */
+  public static void deleteLocalConfig(Path folder) throws IOException {
+    Path odo = folder.resolve(".odo");
+    if (!Files.isDirectory(odo, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(odo)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 }

@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /** Turns a command's output into lines as they arrive, so output is shown live, line by line. */
-final class LineSplitter extends OutputStream {
+public final class LineSplitter extends OutputStream {
   private final Consumer<String> lines;
   private final ByteArrayOutputStream current = new ByteArrayOutputStream();
 
-  LineSplitter(Consumer<String> lines) {
+  public LineSplitter(Consumer<String> lines) {
     this.lines = lines;
   }
 
