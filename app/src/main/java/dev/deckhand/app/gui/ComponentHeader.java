@@ -96,7 +96,13 @@ final class ComponentHeader extends VBox {
                 .otherwise("-fx-text-fill: -color-fg-muted;"));
     deleteStatus.visibleProperty().bind(deleteStatus.textProperty().isNotEmpty());
     deleteStatus.managedProperty().bind(deleteStatus.visibleProperty());
+    // Only the facts (the folder path can be long) give way when the window is narrow.
+    for (Region fixed : new Region[] {name, type, push, autoSync, syncState, delete}) {
+      fixed.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    facts.setMinWidth(0);
     HBox titleLine = new HBox(10, name, type, facts);
+    titleLine.setMinWidth(0);
     titleLine.setAlignment(Pos.BASELINE_LEFT);
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);

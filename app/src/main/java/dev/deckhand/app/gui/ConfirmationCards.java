@@ -19,27 +19,19 @@ final class ConfirmationCards {
    * @param delete runs with whether the local {@code .odo} goes too
    */
   static Card delete(ComponentInfo c, Consumer<Boolean> delete, Runnable cancel) {
-    String name = c.name() + "-" + c.application();
-    Label body =
-        new Label(
-            "This deletes from namespace "
-                + c.namespace()
-                + " everything Deckhand created for "
-                + c.name()
-                + ":\n"
-                + "  • the Deployment (or DeploymentConfig) "
-                + name
-                + " and its pod\n"
-                + "  • the Service, the Secrets and the Routes / Ingresses of "
-                + name
-                + "\n"
-                + "  • the PVC "
-                + name
-                + "-s2idata, with the data in it: it cannot be recovered\n\n"
-                + "Your source files in "
-                + c.folder()
-                + " are not touched.");
-    body.setWrapText(true);
+    String name = objectName(c);
+    // Short lines, no wrapping: a wrapped label inside the modal pane's card was cut off.
+    Label intro = new Label("Deckhand removes from namespace " + c.namespace() + ":");
+    Label workload = new Label("•  the Deployment (or DeploymentConfig) " + name + " and its pod");
+    Label network = new Label("•  its Service, Secrets, and Routes / Ingresses");
+    Label volume =
+        new Label("•  the PVC " + name + "-s2idata with its data — it cannot be recovered");
+    volume.getStyleClass().add(Styles.DANGER);
+    Label kept = new Label("Your source files stay untouched in " + c.folder());
+    kept.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+    kept.getStyleClass().add(Styles.TEXT_MUTED);
+    VBox body = new VBox(4, intro, workload, network, volume, kept);
+    VBox.setMargin(kept, new javafx.geometry.Insets(8, 0, 0, 0));
     CheckBox alsoLocal =
         new CheckBox("Also delete the local .odo config (config.yaml, file index)");
     alsoLocal.setId("delete-local-config");
@@ -55,7 +47,7 @@ final class ConfirmationCards {
     Card card =
         card(
             "Delete " + c.name() + " from " + c.namespace() + "?",
-            new VBox(12, body, alsoLocal),
+            new VBox(14, body, alsoLocal),
             no,
             yes);
     card.setId("delete-card");
@@ -63,12 +55,19 @@ final class ConfirmationCards {
     return card;
   }
 
+  private static String objectName(ComponentInfo c) {
+    try {
+      return ComponentServices.names(c).name();
+    } catch (RuntimeException e) {
+      return c.name() + "-" + c.application(); // not a valid name: say what the user typed
+    }
+  }
+
   static Card secretPush(List<String> secrets, Runnable push, Runnable cancel) {
     Label body =
         new Label(
-            "This is the first push of this folder, and it would send files the secret deny list"
-                + " keeps out, because an allow pattern admits them:");
-    body.setWrapText(true);
+            "This first push would send files the secret deny list keeps out,\n"
+                + "because an allow pattern admits them:");
     Label paths = new Label(String.join("\n", secrets));
     paths.setId("secret-paths");
     paths.getStyleClass().add("secret-paths");
@@ -99,7 +98,7 @@ final class ConfirmationCards {
     HBox buttons = new HBox(8, no, yes);
     buttons.setAlignment(Pos.CENTER_RIGHT);
     card.setFooter(buttons);
-    card.setMaxWidth(560);
+    card.setMaxWidth(720);
     card.setMaxHeight(VBox.USE_PREF_SIZE);
     return card;
   }

@@ -19,7 +19,7 @@ record FileRow(Kind kind, String path, String note) {
     DELETED("−", "file-deleted"),
     ALLOWED_SECRET("!", "file-secret"),
     IGNORED("·", "file-ignored"),
-    SECRET("⚿", "file-secret"),
+    SECRET("×", "file-secret"),
     SYMLINK_OUTSIDE("↗", "file-problem"),
     ALWAYS_EXCLUDED("·", "file-ignored"),
     PROBLEM("!", "file-problem");

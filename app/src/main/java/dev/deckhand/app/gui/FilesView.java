@@ -91,15 +91,18 @@ final class FilesView extends VBox {
     }
     pendingRows.setAll(FileRow.pending(p));
     excludedRows.setAll(FileRow.excluded(p));
-    pendingHeading.setText(
-        (p.firstPush() ? "FIRST PUSH SENDS" : "WAITING TO BE PUSHED")
-            + " · "
-            + p.changes().added().size()
+    String changes =
+        p.changes().added().size()
             + " added, "
             + p.changes().modified().size()
             + " modified, "
             + p.changes().deleted().size()
-            + " deleted");
+            + " deleted";
+    // No container has this folder yet: the push sends every entry, whatever the index says.
+    pendingHeading.setText(
+        p.firstPush()
+            ? "FULL PUSH OF " + p.indexed() + " ENTRIES · SINCE THE LAST INDEX " + changes
+            : "WAITING TO BE PUSHED · " + changes);
     excludedHeading.setText("LEFT OUT · " + excludedRows.size());
     List<String> secrets = p.allowedSecrets();
     secretWarning.setVisible(!secrets.isEmpty());

@@ -60,6 +60,22 @@ public final class ScreenshotTool {
         Theme.DARK,
         ScriptedPushes.failingInit());
     shot(out.resolve("pushed-dark.png"), withClusters, Theme.DARK, ScriptedPushes.successful());
+    Path folder = PageScenes.sampleFolder();
+    pageShot(out.resolve("files-light.png"), withClusters, Theme.LIGHT, PageScenes.files(folder));
+    pageShot(out.resolve("files-dark.png"), withClusters, Theme.DARK, PageScenes.files(folder));
+    pageShot(out.resolve("events-dark.png"), withClusters, Theme.DARK, PageScenes.events(folder));
+    pageShot(out.resolve("events-light.png"), withClusters, Theme.LIGHT, PageScenes.events(folder));
+    pageShot(out.resolve("logs-dark.png"), withClusters, Theme.DARK, PageScenes.logs(folder));
+    pageShot(
+        out.resolve("delete-confirm-light.png"),
+        withClusters,
+        Theme.LIGHT,
+        PageScenes.delete(folder));
+    pageShot(
+        out.resolve("delete-confirm-dark.png"),
+        withClusters,
+        Theme.DARK,
+        PageScenes.delete(folder));
     Platform.exit();
     System.exit(0);
   }
@@ -81,6 +97,30 @@ public final class ScreenshotTool {
     if (events != null) {
       events.forEach(gui[0].component.push()::on);
     }
+    snapshot(stage, file);
+  }
+
+  /** A page set up by {@code scene} (on the FX thread, after the window shows). */
+  private static void pageShot(
+      Path file, Supplier<KubeconfigView> kubeconfigs, Theme theme, PageScenes.Scene scene)
+      throws Exception {
+    CompletableFuture<Stage> shown = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          try {
+            GuiFixture gui =
+                new GuiFixture(
+                    kubeconfigs, () -> null, (f, c, l) -> {}, null, scene.services(), theme);
+            Stage stage = new Stage();
+            gui.show(stage);
+            gui.sidebar.load();
+            scene.setUp(gui);
+            shown.complete(stage);
+          } catch (RuntimeException e) {
+            shown.completeExceptionally(e);
+          }
+        });
+    Stage stage = shown.get(10, TimeUnit.SECONDS);
     snapshot(stage, file);
   }
 
