@@ -202,8 +202,9 @@ class ComponentOnMockServerTest {
         .contains("Delete shop from dev?")
         .contains("namespace dev")
         .contains("Deployment (or DeploymentConfig) shop-app")
-        .contains("Service, the Secrets and the Routes / Ingresses")
-        .contains("PVC shop-app-s2idata, with the data in it");
+        .contains("its Service, Secrets, and Routes / Ingresses")
+        .contains("the PVC shop-app-s2idata with its data — it cannot be recovered")
+        .contains("Your source files stay untouched in " + folder);
     assertThat(
             robot
                 .lookup("#delete-local-config")
