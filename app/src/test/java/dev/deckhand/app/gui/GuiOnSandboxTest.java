@@ -151,6 +151,32 @@ class GuiOnSandboxTest {
     assertThat(robot.lookup("#push").queryAs(Button.class).getText()).isEqualTo("Push");
     await().atMost(Duration.ofSeconds(20)).until(() -> "hello from sample v1\n".equals(get()));
 
+    // The other tabs see the same component: its live status, the app's log, nothing to push.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                component.statusProperty().get() != null
+                    && component.statusProperty().get().pod() != null);
+    robot.clickOn("#tab-logs");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .alias("the app's request log in the Logs tab")
+        .until(
+            () ->
+                component.logs().console().lines().stream()
+                    .anyMatch(l -> l.text().contains("GET /")));
+    robot.clickOn("#tab-files");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              FilesPreview p = component.files().previewProperty().get();
+              return p != null && !p.firstPush() && p.changes().isEmpty();
+            });
+    robot.clickOn("#tab-push");
+    assertThat(component.logs().followingProperty().get()).isEmpty();
+
     robot.clickOn(
         robot
             .from(window.page.header.autoSync)
