@@ -47,6 +47,7 @@ final class ConsoleView extends VBox {
   final HBox findBar;
   final TextField query = new TextField();
   final Label matchCount = new Label();
+  final Label heading;
   private final BooleanProperty following = new SimpleBooleanProperty(true);
   private final List<Integer> matches = new ArrayList<>();
   private final BitSet matchSet = new BitSet();
@@ -61,7 +62,7 @@ final class ConsoleView extends VBox {
    */
   ConsoleView(ConsoleBuffer buffer, String title, String id) {
     getStyleClass().add("console-box");
-    Label heading = new Label(title);
+    heading = new Label(title);
     heading.getStyleClass().add("section-heading");
     follow.setId(id + "-follow");
     follow.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);

@@ -24,6 +24,7 @@ final class FilesView extends VBox {
   final Message secretWarning = new Message();
   final Label pendingHeading = new Label();
   final Label excludedHeading = new Label();
+  final Label pendingDetail = new Label();
   final ObservableList<FileRow> pendingRows = FXCollections.observableArrayList();
   final ObservableList<FileRow> excludedRows = FXCollections.observableArrayList();
   final ListView<FileRow> pending = new ListView<>(pendingRows);
@@ -59,8 +60,12 @@ final class FilesView extends VBox {
     excludedHeading.getStyleClass().add("section-heading");
     setUp(pending, "files-pending", "Nothing waiting to be pushed");
     setUp(excluded, "files-excluded", "Nothing left out");
-    VBox left = new VBox(6, pendingHeading, pending);
-    VBox right = new VBox(6, excludedHeading, excluded);
+    pendingDetail.setId("files-pending-detail");
+    pendingDetail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+    VBox left = new VBox(6, pendingHeading, pendingDetail, pending);
+    Label excludedDetail = new Label("Ignored, secrets by the deny list, links out of the folder");
+    excludedDetail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+    VBox right = new VBox(6, excludedHeading, excludedDetail, excluded);
     VBox.setVgrow(pending, Priority.ALWAYS);
     VBox.setVgrow(excluded, Priority.ALWAYS);
     HBox.setHgrow(left, Priority.ALWAYS);
@@ -85,6 +90,7 @@ final class FilesView extends VBox {
       pendingRows.clear();
       excludedRows.clear();
       pendingHeading.setText("WAITING TO BE PUSHED");
+      pendingDetail.setText("");
       excludedHeading.setText("LEFT OUT");
       secretWarning.setVisible(false);
       return;
@@ -101,8 +107,9 @@ final class FilesView extends VBox {
     // No container has this folder yet: the push sends every entry, whatever the index says.
     pendingHeading.setText(
         p.firstPush()
-            ? "FULL PUSH OF " + p.indexed() + " ENTRIES · SINCE THE LAST INDEX " + changes
-            : "WAITING TO BE PUSHED · " + changes);
+            ? "FIRST PUSH SENDS ALL " + p.indexed() + " ENTRIES"
+            : "WAITING TO BE PUSHED");
+    pendingDetail.setText(p.firstPush() ? "Changed since the last index: " + changes : changes);
     excludedHeading.setText("LEFT OUT · " + excludedRows.size());
     List<String> secrets = p.allowedSecrets();
     secretWarning.setVisible(!secrets.isEmpty());

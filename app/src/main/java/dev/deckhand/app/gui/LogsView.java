@@ -1,6 +1,7 @@
 package dev.deckhand.app.gui;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -15,6 +16,13 @@ final class LogsView extends StackPane {
     setId("logs-view");
     console = new ConsoleView(vm.console(), "APP LOG", "logs");
     console.list.setPlaceholder(new Label("No log lines yet"));
+    console
+        .heading
+        .textProperty()
+        .bind(
+            Bindings.when(vm.followingProperty().isEmpty())
+                .then("APP LOG")
+                .otherwise(Bindings.concat("APP LOG · POD ", vm.followingProperty())));
     empty.setId("logs-empty");
     empty.getStyleClass().addAll(Styles.TEXT_MUTED, "logs-empty");
     empty.textProperty().bind(vm.messageProperty());

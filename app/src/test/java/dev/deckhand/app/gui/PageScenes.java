@@ -83,6 +83,21 @@ final class PageScenes {
         });
   }
 
+  /** Push on a never-pushed folder whose allow pattern admits a secret: the question. */
+  static Scene secretPush(Path folder) {
+    return new Scene(
+        ComponentServices.none(),
+        gui -> {
+          gui.component
+              .files()
+              .optionsProperty()
+              .set(IndexOptions.allowSecrets(List.of(".env.example")));
+          gui.component.show(shop(folder));
+          javafx.application.Platform.runLater(
+              () -> gui.component.push(gui.component.contextProperty().get()));
+        });
+  }
+
   static Scene events(Path folder) {
     Instant now = Instant.now();
     List<WarningEvent> warnings =

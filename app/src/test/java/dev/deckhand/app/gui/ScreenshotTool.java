@@ -63,6 +63,11 @@ public final class ScreenshotTool {
     Path folder = PageScenes.sampleFolder();
     pageShot(out.resolve("files-light.png"), withClusters, Theme.LIGHT, PageScenes.files(folder));
     pageShot(out.resolve("files-dark.png"), withClusters, Theme.DARK, PageScenes.files(folder));
+    pageShot(
+        out.resolve("first-push-secret-dark.png"),
+        withClusters,
+        Theme.DARK,
+        PageScenes.secretPush(folder));
     pageShot(out.resolve("events-dark.png"), withClusters, Theme.DARK, PageScenes.events(folder));
     pageShot(out.resolve("events-light.png"), withClusters, Theme.LIGHT, PageScenes.events(folder));
     pageShot(out.resolve("logs-dark.png"), withClusters, Theme.DARK, PageScenes.logs(folder));
