@@ -48,7 +48,9 @@ public final class ComponentViewModel {
   private final ReadOnlyStringWrapper deleteMessage = new ReadOnlyStringWrapper("");
   private AutoCloseable statusWatch;
   private long statusGeneration;
-  private ClusterContext pendingSecretPush;
+  // What waits for the user's answer to the secret question, and whether they said yes already.
+  private Runnable pendingSecretAction;
+  private boolean secretsConfirmed;
 
   /** Where a delete is. */
   public enum DeleteState {
@@ -113,6 +115,8 @@ public final class ComponentViewModel {
         (o, was, now) -> {
           files.open(now == null ? null : now.folder());
           secretWarning.set(null);
+          pendingSecretAction = null;
+          secretsConfirmed = false;
           deleteState.set(DeleteState.IDLE);
           deleteMessage.set("");
         });
@@ -206,6 +210,14 @@ public final class ComponentViewModel {
       autoSync.set(false);
       return;
     }
+    FilesPreview known = files.previewProperty().get();
+    if (!secretsConfirmed && known != null && known.needsSecretConfirmation()) {
+      // Auto-sync starts with a full push: the same question as the Push button.
+      autoSync.set(false);
+      pendingSecretAction = () -> autoSync.set(true);
+      secretWarning.set(known.allowedSecrets());
+      return;
+    }
     sync.start(component.folder(), target);
   }
 
@@ -271,8 +283,8 @@ public final class ComponentViewModel {
           if (info.get() != component) {
             return;
           }
-          if (fresh != null && fresh.needsSecretConfirmation()) {
-            pendingSecretPush = context;
+          if (fresh != null && fresh.needsSecretConfirmation() && !secretsConfirmed) {
+            pendingSecretAction = () -> startPush(context);
             secretWarning.set(fresh.allowedSecrets());
           } else {
             startPush(context);
@@ -280,19 +292,20 @@ public final class ComponentViewModel {
         });
   }
 
-  /** FX thread: the user read the secret warning and wants the push. */
+  /** FX thread: the user read the secret warning and wants the push (or auto-sync). */
   public void confirmSecretPush() {
-    ClusterContext target = pendingSecretPush;
-    pendingSecretPush = null;
+    Runnable action = pendingSecretAction;
+    pendingSecretAction = null;
     secretWarning.set(null);
-    if (target != null) {
-      startPush(target);
+    if (action != null) {
+      secretsConfirmed = true;
+      action.run();
     }
   }
 
   /** FX thread: the user backed out; nothing is pushed. */
   public void cancelSecretPush() {
-    pendingSecretPush = null;
+    pendingSecretAction = null;
     secretWarning.set(null);
   }
 

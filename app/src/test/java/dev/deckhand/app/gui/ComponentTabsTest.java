@@ -179,6 +179,36 @@ class ComponentTabsTest {
   }
 
   @Test
+  void autoSyncOnAFirstPushWithAnAllowedSecretAsksFirst(FxRobot robot) throws IOException {
+    write(folder.resolve("server.js"), "x");
+    write(folder.resolve(".env"), "TOKEN=x");
+    robot.interact(
+        () ->
+            gui.component
+                .files()
+                .optionsProperty()
+                .set(IndexOptions.allowSecrets(List.of(".env"))));
+    open(robot);
+
+    robot.interact(() -> gui.component.autoSyncProperty().set(true));
+    assertThat(robot.lookup("#secret-card").tryQuery()).isPresent();
+    assertThat(gui.component.autoSyncProperty().get()).isFalse();
+    robot.clickOn("#secret-cancel");
+    assertThat(gui.component.autoSyncProperty().get()).isFalse();
+    assertThat(gui.component.autoSync().problemProperty().get()).isEmpty();
+
+    robot.interact(() -> gui.component.autoSyncProperty().set(true));
+    robot.clickOn("#secret-confirm");
+    // Confirmed: auto-sync starts (here it cannot, and says so), and the question is not asked
+    // again.
+    await()
+        .atMost(WAIT)
+        .until(() -> gui.component.autoSync().problemProperty().get().contains("not available"));
+    robot.interact(() -> gui.component.autoSyncProperty().set(true));
+    assertThat(robot.lookup("#secret-card").tryQuery()).isEmpty();
+  }
+
+  @Test
   void noWarningWithoutAllowedSecretsOrOnceTheFolderWasPushed(FxRobot robot) throws IOException {
     write(folder.resolve("server.js"), "x");
     write(folder.resolve(".env"), "TOKEN=x"); // deny-listed, not allowed: stays out, no question
