@@ -29,7 +29,15 @@ final class PageScenes {
 
   /** A small Node project pushed once, then edited: adds, edits, a delete, secrets, a symlink. */
   static Path sampleFolder() throws IOException {
-    Path root = Files.createTempDirectory("deckhand-shots");
+    // A fixed place, so the paths on screen (and the PNGs) stay the same from run to run.
+    Path root = Path.of(System.getProperty("java.io.tmpdir"), "deckhand-shots");
+    if (Files.exists(root)) {
+      try (var old = Files.walk(root)) {
+        for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
     Path folder = Files.createDirectories(root.resolve("shop-frontend"));
     write(folder, "package.json", "{\"name\":\"shop-frontend\"}");
     write(folder, "server.js", "require('http')");
