@@ -1,6 +1,8 @@
 package dev.deckhand.core.index;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
@@ -19,6 +21,7 @@ import org.eclipse.jgit.ignore.IgnoreNode;
 public final class IgnoreRules {
   static final String GITIGNORE = ".gitignore";
   static final String ODOIGNORE = ".odoignore";
+  public static final String ALLOW_SECRETS_FILE = ".deckhand-allow-secrets";
 
   private final IgnoreNode extra;
   private final IgnoreNode infoExclude;
@@ -36,7 +39,21 @@ public final class IgnoreRules {
     return new IgnoreRules(
         options.extraIgnores().isEmpty() ? null : GitignoreParsing.node(options.extraIgnores()),
         info.isEmpty() ? null : new IgnoreNode(info),
-        new SecretDenyList(options.allowSecrets()));
+        SecretDenyList.allowing(options.allowSecrets(), allowFileRules(root)));
+  }
+
+  /**
+   * The folder's own allow list, {@value #ALLOW_SECRETS_FILE}: gitignore-style patterns that let
+   * matching paths through the secret deny list. A file, not a setting, so the exception is visible
+   * next to the code and reviewed with it; a symlink there is not read, as nothing outside the
+   * folder may widen what is pushed.
+   */
+  private static List<FastIgnoreRule> allowFileRules(Path root) throws IOException {
+    Path file = root.resolve(ALLOW_SECRETS_FILE);
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    return GitignoreParsing.rulesOf(file);
   }
 
   /** The rules in force inside one directory: its own ignore files plus its parents'. */

@@ -1,6 +1,9 @@
 package dev.deckhand.core.index;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.util.List;
+import org.eclipse.jgit.ignore.FastIgnoreRule;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
@@ -43,7 +46,19 @@ final class SecretDenyList {
   private final IgnoreNode allow;
 
   SecretDenyList(List<String> allowPatterns) {
-    this.allow = allowPatterns.isEmpty() ? null : GitignoreParsing.node(allowPatterns);
+    this(allowPatterns.isEmpty() ? null : GitignoreParsing.node(allowPatterns));
+  }
+
+  private SecretDenyList(IgnoreNode allow) {
+    this.allow = allow;
+  }
+
+  /** The deny list with the allow patterns of the options and of the folder's allow file. */
+  static SecretDenyList allowing(List<String> patterns, List<FastIgnoreRule> fileRules) {
+    List<FastIgnoreRule> all =
+        GitignoreParsing.concat(
+            GitignoreParsing.rules(String.join("\n", patterns).getBytes(UTF_8)), fileRules);
+    return new SecretDenyList(all.isEmpty() ? null : new IgnoreNode(all));
   }
 
   /** Whether the path is a secret the user has not allowed. */

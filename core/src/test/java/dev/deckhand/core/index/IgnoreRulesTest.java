@@ -142,6 +142,30 @@ class IgnoreRulesTest {
   }
 
   @Test
+  void theFoldersAllowFileLetsItsPatternsThroughTheDenyList() throws IOException {
+    file(
+        root,
+        IgnoreRules.ALLOW_SECRETS_FILE,
+        "# the dev stack's throwaway settings\nconfig/dev.env\n");
+    file(root, "config/dev.env", "DB=local");
+    file(root, ".env", "TOKEN=1");
+    IndexResult r = scan();
+    assertThat(indexed(r)).contains("config/dev.env").doesNotContain(".env");
+    assertThat(r.exclusions())
+        .anyMatch(e -> e.path().equals(".env") && e.reason() == Exclusion.Reason.SECRET);
+  }
+
+  @Test
+  void anAllowFileThatIsASymlinkIsNotRead() throws IOException {
+    Path outside = Files.createTempDirectory("allow-outside");
+    Files.writeString(outside.resolve("allow"), ".env\n");
+    Files.createSymbolicLink(
+        root.resolve(IgnoreRules.ALLOW_SECRETS_FILE), outside.resolve("allow"));
+    file(root, ".env", "TOKEN=1");
+    assertThat(indexed(scan())).doesNotContain(".env");
+  }
+
+  @Test
   void gitignoreStillWinsOverAnAllowedSecret() throws IOException {
     file(root, ".gitignore", ".env\n");
     file(root, ".env", "TOKEN=1");
