@@ -32,7 +32,8 @@ public final class MainWindow extends BorderPane {
   final EmptyStateView emptyState;
   final ComponentPage page;
   final CreateComponentView createForm;
-  final LoginFormView loginForm;
+  private LoginFormView loginForm;
+  private final StackPane center;
   final MenuButton themeMenu = new MenuButton("Theme");
   private final ThemeController themeController;
   private final LoginViewModel loginVm;
@@ -96,7 +97,6 @@ public final class MainWindow extends BorderPane {
     getStyleClass().add("main-window");
     sidebar = new SidebarView(sidebarVm, this::openLogin);
     emptyState = new EmptyStateView(sidebarVm, this::chooseFolder, () -> loginVm.show(null));
-    loginForm = new LoginFormView(loginVm);
     componentVm
         .infoProperty()
         .addListener(
@@ -127,7 +127,16 @@ public final class MainWindow extends BorderPane {
                 sidebarVm.selectedProperty()));
     page = new ComponentPage(componentVm, canPush, this::push, openUrl);
     createForm = new CreateComponentView(createVm);
-    StackPane center = new StackPane(emptyState, page, createForm, loginForm);
+    center = new StackPane(emptyState, page, createForm);
+    // Built on first use: most runs never log in, and the first frame should not pay for it.
+    loginVm
+        .openProperty()
+        .addListener(
+            (o, was, open) -> {
+              if (open) {
+                loginForm();
+              }
+            });
     createForm.visibleProperty().bind(createVm.folderProperty().isNotNull());
     page.visibleProperty()
         .bind(componentVm.infoProperty().isNotNull().and(createForm.visibleProperty().not()));
@@ -251,6 +260,15 @@ public final class MainWindow extends BorderPane {
     }
     createVm.cancel();
     componentVm.open(dir, ns);
+  }
+
+  /** The login card, created (and put over the main area) the first time it is needed. */
+  LoginFormView loginForm() {
+    if (loginForm == null) {
+      loginForm = new LoginFormView(loginVm);
+      center.getChildren().add(loginForm);
+    }
+    return loginForm;
   }
 
   /** The Theme menu's state; the app connects it to the desktop and the settings file. */

@@ -106,13 +106,28 @@ final class SidebarView extends VBox {
   }
 
   private void sync() {
+    TreeItem<SidebarRow> before = tree.getSelectionModel().getSelectedItem();
     syncing = true;
     try {
       syncChildren(tree.getRoot(), new ArrayList<>(vm.clusters()));
+      // The selection model keeps indices, not items: rows added above would move it.
+      if (before != null
+          && inTree(before)
+          && tree.getSelectionModel().getSelectedItem() != before) {
+        tree.getSelectionModel().select(before);
+      }
     } finally {
       syncing = false;
     }
     selectCluster(vm.selectedProperty().get());
+  }
+
+  private boolean inTree(TreeItem<SidebarRow> item) {
+    TreeItem<SidebarRow> i = item;
+    while (i.getParent() != null) {
+      i = i.getParent();
+    }
+    return i == tree.getRoot();
   }
 
   private void selectCluster(ClusterEntry entry) {
@@ -193,11 +208,15 @@ final class SidebarView extends VBox {
       if (c.entry().context() == null || !c.entry().usable()) {
         return List.of();
       }
+      // The row's own subtitle says what is wrong; this line says what happens next.
       String text =
           switch (c.link().state()) {
             case NOT_CONNECTED -> "expand to connect";
             case CONNECTING -> "connecting…";
-            default -> c.link().reason() == null ? c.link().state().word() : c.link().reason();
+            case CONNECTED -> "no namespaces";
+            case LOGIN_REQUIRED -> "log in again to see its namespaces";
+            case UNREACHABLE, RECONNECTING -> "trying again every few seconds";
+            case FAILED -> c.link().reason() == null ? "error" : c.link().reason();
           };
       return List.of(new NoteRow(c.key() + "/note", text));
     }
@@ -255,9 +274,31 @@ final class SidebarView extends VBox {
           "connected · "
               + c.namespaces().size()
               + (c.namespaces().size() == 1 ? " namespace" : " namespaces");
-      default ->
-          c.link().state().word() + (c.link().reason() == null ? "" : " · " + c.link().reason());
+      default -> {
+        String why = shortReason(c.link());
+        yield c.link().state().word() + (why == null ? "" : " · " + why);
+      }
     };
+  }
+
+  /**
+   * The gist of a classified reason for a narrow row; the tooltip has all of it. The classifier
+   * words them "login required for URL: why" and "cannot reach URL (why)".
+   */
+  static String shortReason(ClusterLink link) {
+    String r = link.reason();
+    if (r == null) {
+      return null;
+    }
+    int colon = r.indexOf(": ");
+    if (link.state() == ClusterLink.State.LOGIN_REQUIRED && colon > 0) {
+      return r.substring(colon + 2);
+    }
+    int open = r.lastIndexOf(" (");
+    if (open > 0 && r.endsWith(")") && link.state() != ClusterLink.State.FAILED) {
+      return r.substring(open + 2, r.length() - 1);
+    }
+    return r;
   }
 
   private static final class RowCell extends TreeCell<SidebarRow> {
@@ -280,7 +321,7 @@ final class SidebarView extends VBox {
         Label sub = new Label(subtitleOf(c));
         boolean trouble = dotOf(c).equals("dot-warn") || dotOf(c).equals("dot-bad");
         sub.getStyleClass().addAll(Styles.TEXT_SMALL, trouble ? "warning" : Styles.TEXT_MUTED);
-        sub.setWrapText(true);
+        wrap(sub);
         setGraphic(row(dot(dotOf(c)), new VBox(1, title, sub)));
         String tip = c.link().reason() != null ? c.link().reason() : c.entry().subtitle();
         setTooltip(new Tooltip(c.note() == null ? tip : tip + "\n" + c.note()));
@@ -293,16 +334,22 @@ final class SidebarView extends VBox {
         Label name = new Label(r.name());
         Label text = new Label(r.text());
         text.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        text.setWrapText(true);
+        wrap(text);
         setGraphic(row(dot(dotOf(r)), new VBox(0, name, text)));
         setTooltip(new Tooltip(r.name() + " (app " + r.application() + ")\n" + r.text()));
       } else if (item instanceof NoteRow n) {
         getStyleClass().add("note-row");
         Label text = new Label(n.text());
         text.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        text.setWrapText(true);
+        wrap(text);
         setGraphic(text);
       }
+    }
+
+    /** Wraps, and takes the height of all its lines (a tree cell would cut it at two). */
+    private static void wrap(Label label) {
+      label.setWrapText(true);
+      label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     private static Circle dot(String style) {

@@ -86,12 +86,14 @@ class LoginFormTest {
     assertThat(gui.sidebar.noKubeconfigProperty().get()).isTrue();
 
     robot.clickOn("#empty-login");
-    assertThat(gui.window.loginForm.isVisible()).isTrue();
+    assertThat(gui.window.loginForm().isVisible()).isTrue();
     robot.interact(
         () ->
-            gui.window.loginForm.pasted.setText(
-                "$ oc login --token=" + TOKEN + " --server=" + url));
-    assertThat(gui.window.loginForm.parsed.getText())
+            gui.window
+                .loginForm()
+                .pasted
+                .setText("$ oc login --token=" + TOKEN + " --server=" + url));
+    assertThat(gui.window.loginForm().parsed.getText())
         .isEqualTo("Server " + url + " · token found (hidden)");
     assertVisibleTextHasNoToken();
 
@@ -99,7 +101,7 @@ class LoginFormTest {
     WaitForAsyncUtils.waitForFxEvents();
 
     assertThat(gui.login.errorProperty().get()).isEmpty();
-    assertThat(gui.window.loginForm.isVisible()).isFalse();
+    assertThat(gui.window.loginForm().isVisible()).isFalse();
     String cluster = "localhost:" + server.getPort();
     String context = "default/" + cluster + "/developer";
     assertThat(Files.readString(kubeconfig)).contains(TOKEN).contains(context);
@@ -129,15 +131,15 @@ class LoginFormTest {
                 .build())
         .always();
     robot.interact(() -> gui.login.show(url));
-    robot.interact(() -> gui.window.loginForm.token.setText(TOKEN));
-    assertThat(gui.window.loginForm.server.getText()).isEqualTo(url);
+    robot.interact(() -> gui.window.loginForm().token.setText(TOKEN));
+    assertThat(gui.window.loginForm().server.getText()).isEqualTo(url);
 
     robot.clickOn("#login-submit");
     WaitForAsyncUtils.waitForFxEvents();
 
-    assertThat(gui.window.loginForm.error.getText())
+    assertThat(gui.window.loginForm().error.getText())
         .startsWith("The server refused the token (401)");
-    assertThat(gui.window.loginForm.isVisible()).isTrue();
+    assertThat(gui.window.loginForm().isVisible()).isTrue();
     assertThat(Files.exists(kubeconfig)).isFalse();
     assertVisibleTextHasNoToken();
     assertThat(logs.list)
@@ -154,13 +156,15 @@ class LoginFormTest {
     robot.interact(() -> gui.login.show(null));
     robot.interact(
         () ->
-            gui.window.loginForm.pasted.setText(
-                "oc login http://127.0.0.1:" + port + " --token " + TOKEN));
+            gui.window
+                .loginForm()
+                .pasted
+                .setText("oc login http://127.0.0.1:" + port + " --token " + TOKEN));
 
     robot.clickOn("#login-submit");
     WaitForAsyncUtils.waitForFxEvents();
 
-    assertThat(gui.window.loginForm.error.getText())
+    assertThat(gui.window.loginForm().error.getText())
         .startsWith("Cannot reach the server: ")
         .contains("127.0.0.1:" + port);
     assertThat(Files.exists(kubeconfig)).isFalse();
@@ -170,12 +174,12 @@ class LoginFormTest {
   @Test
   void aCommandWithoutATokenIsRejectedBeforeAnyCall(FxRobot robot) {
     robot.interact(() -> gui.login.show(null));
-    robot.interact(() -> gui.window.loginForm.pasted.setText("oc login --server=" + url));
-    assertThat(gui.window.loginForm.parsed.getText()).contains("no token");
+    robot.interact(() -> gui.window.loginForm().pasted.setText("oc login --server=" + url));
+    assertThat(gui.window.loginForm().parsed.getText()).contains("no token");
 
     robot.clickOn("#login-submit");
 
-    assertThat(gui.window.loginForm.error.getText()).contains("no token");
+    assertThat(gui.window.loginForm().error.getText()).contains("no token");
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -184,8 +188,8 @@ class LoginFormTest {
     List<String> texts = new ArrayList<>();
     collect(gui.window, texts);
     assertThat(texts).isNotEmpty().noneMatch(t -> t != null && t.contains(TOKEN));
-    assertThat(gui.window.loginForm.pasted).isInstanceOf(PasswordField.class);
-    assertThat(gui.window.loginForm.token).isInstanceOf(PasswordField.class);
+    assertThat(gui.window.loginForm().pasted).isInstanceOf(PasswordField.class);
+    assertThat(gui.window.loginForm().token).isInstanceOf(PasswordField.class);
   }
 
   private static void collect(Node node, List<String> texts) {

@@ -60,6 +60,7 @@ public final class ScreenshotTool {
         Theme.DARK,
         ScriptedPushes.failingInit());
     shot(out.resolve("pushed-dark.png"), withClusters, Theme.DARK, ScriptedPushes.successful());
+    SidebarShots.render(out);
     Platform.exit();
     System.exit(0);
   }
@@ -101,7 +102,7 @@ public final class ScreenshotTool {
     shown.complete(stage);
   }
 
-  private static void snapshot(Stage stage, Path file) throws Exception {
+  static void snapshot(Stage stage, Path file) throws Exception {
     Thread.sleep(800); // a few pulses: layout, CSS and the coalesced updates settle
     CompletableFuture<Void> saved = new CompletableFuture<>();
     Platform.runLater(

@@ -192,7 +192,9 @@ class SidebarTest {
     ClusterRow down = cluster("down");
     assertThat(down.link().state()).isEqualTo(ClusterLink.State.UNREACHABLE);
     assertThat(down.link().reason()).contains("127.0.0.1:" + closedPort);
-    assertThat(SidebarView.subtitleOf(down)).startsWith("unreachable · ");
+    assertThat(SidebarView.subtitleOf(down)).isEqualTo("unreachable · connection refused");
+    assertThat(SidebarView.subtitleOf(expiredRow))
+        .isEqualTo("login required · your token expired or is missing");
     ClusterRow deniedRow = cluster("denied");
     assertThat(deniedRow.link()).isEqualTo(ClusterLink.CONNECTED);
     assertThat(deniedRow.namespaces()).extracting(NamespaceRow::name).containsExactly("mine");
@@ -205,6 +207,15 @@ class SidebarTest {
     robot.clickOn("#sidebar-login");
     assertThat(gui.login.openProperty().get()).isTrue();
     assertThat(gui.login.serverProperty().get()).isEqualTo(expired.url());
+    // Rows appearing above the selection (a namespace expanded) do not move it.
+    TreeItem<SidebarRow> expiredItem = item("expired");
+    robot.interact(() -> item("ns:team-b").setExpanded(true));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(item("ns:team-b").getChildren())
+        .extracting(i -> ((SidebarRows.NoteRow) i.getValue()).text())
+        .containsExactly("no odo components");
+    assertThat(gui.window.sidebar.tree.getSelectionModel().getSelectedItem()).isSameAs(expiredItem);
+    assertThat(gui.sidebar.selectedProperty().get().title()).isEqualTo("expired");
     robot.interact(() -> gui.window.sidebar.tree.getSelectionModel().select(item("ok")));
     assertThat(gui.window.sidebar.login.isVisible()).isFalse();
   }
