@@ -91,7 +91,18 @@ public final class ScreenshotTool {
       Theme theme,
       List<PushEvent> events,
       CompletableFuture<Stage> shown) {
-    gui[0] = new GuiFixture(kubeconfigs, () -> null, (f, c, l) -> {}, theme);
+    gui[0] =
+        new GuiFixture(
+            kubeconfigs,
+            () -> null,
+            (f, c, l) -> {},
+            null,
+            theme,
+            new StaticBrowser(
+                events == null ? List.of() : List.of(ScriptedPushes.SHOP),
+                dev.deckhand.core.status.HealthState.STARTING,
+                "starting"),
+            null);
     Stage stage = new Stage();
     gui[0].show(stage);
     gui[0].sidebar.load();
