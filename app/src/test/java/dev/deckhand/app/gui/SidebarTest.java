@@ -207,17 +207,46 @@ class SidebarTest {
     robot.clickOn("#sidebar-login");
     assertThat(gui.login.openProperty().get()).isTrue();
     assertThat(gui.login.serverProperty().get()).isEqualTo(expired.url());
-    // Rows appearing above the selection (a namespace expanded) do not move it.
+    // Rows appearing above the selection (a namespace expanded, one created) do not move it.
     TreeItem<SidebarRow> expiredItem = item("expired");
     robot.interact(() -> item("ns:team-b").setExpanded(true));
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(item("ns:team-b").getChildren())
         .extracting(i -> ((SidebarRows.NoteRow) i.getValue()).text())
         .containsExactly("no odo components");
+    ok.namespace("a-new-one");
+    ok.component("team-b", "late", 1, OdoCluster.running("late-app"));
+    robot.interact(gui.sidebar::refresh);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(item("ok").getChildren().get(0).getValue().key()).isEqualTo("ns:a-new-one");
+    assertThat(item("ns:team-b").getChildren())
+        .extracting(i -> i.getValue().key())
+        .containsExactly("c:late");
     assertThat(gui.window.sidebar.tree.getSelectionModel().getSelectedItem()).isSameAs(expiredItem);
     assertThat(gui.sidebar.selectedProperty().get().title()).isEqualTo("expired");
     robot.interact(() -> gui.window.sidebar.tree.getSelectionModel().select(item("ok")));
     assertThat(gui.window.sidebar.login.isVisible()).isFalse();
+  }
+
+  @Test
+  void theSelectionStaysOnItsRowWhenAnswersArriveForRowsAboveIt(FxRobot robot) {
+    load(robot);
+    TreeItem<SidebarRow>[] expiredItem = new TreeItem[1];
+    // One FX turn: "denied" starts connecting ("connecting…" under it) and "expired" is selected;
+    // the answer then replaces that line with the namespace, above the selection.
+    robot.interact(
+        () -> {
+          item("denied").setExpanded(true);
+          expiredItem[0] = item("expired");
+          gui.window.sidebar.tree.getSelectionModel().select(expiredItem[0]);
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(item("denied").getChildren())
+        .extracting(i -> i.getValue().key())
+        .contains("ns:mine");
+    assertThat(gui.window.sidebar.tree.getSelectionModel().getSelectedItem())
+        .isSameAs(expiredItem[0]);
   }
 
   @Test
