@@ -110,6 +110,20 @@ public final class MainWindow extends BorderPane {
               }
             });
     sidebarVm.onComponentChosen(this::componentChosen);
+    componentVm
+        .push()
+        .runningProperty()
+        .addListener(
+            (o, was, running) -> {
+              ComponentInfo info = componentVm.infoProperty().get();
+              ClusterEntry cluster = sidebarVm.selectedProperty().get();
+              if (running && info != null && cluster != null) {
+                sidebarVm.setPushing(
+                    cluster.title(), info.namespace(), info.application(), info.name());
+              } else {
+                sidebarVm.setPushing(null, null, null, null);
+              }
+            });
     BooleanBinding canPush =
         Bindings.createBooleanBinding(
             () ->

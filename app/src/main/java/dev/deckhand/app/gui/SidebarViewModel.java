@@ -56,6 +56,7 @@ public final class SidebarViewModel {
   private final Map<String, ClusterState> states = new LinkedHashMap<>();
   private final List<Consumer<ComponentRow>> componentChosen = new ArrayList<>();
   private Path sandboxKubeconfig;
+  private String pushing;
   private volatile String preferredContext;
 
   /** Mutable per-cluster state, FX thread only. */
@@ -260,6 +261,39 @@ public final class SidebarViewModel {
     }
   }
 
+  /**
+   * The component a push is running for shows a blue "pushing…" until the push ends, whatever its
+   * pod says meanwhile; null when no push runs.
+   */
+  public void setPushing(String cluster, String namespace, String application, String name) {
+    String key = name == null ? null : cluster + "/" + namespace + "/" + application + "/" + name;
+    if (!java.util.Objects.equals(pushing, key)) {
+      pushing = key;
+      publish();
+    }
+  }
+
+  private List<ComponentRow> withPushing(String cluster, List<ComponentRow> rows) {
+    if (rows == null || pushing == null) {
+      return rows;
+    }
+    return rows.stream()
+        .map(
+            r ->
+                pushing.equals(
+                        cluster + "/" + r.namespace() + "/" + r.application() + "/" + r.name())
+                    ? new ComponentRow(
+                        r.cluster(),
+                        r.namespace(),
+                        r.name(),
+                        r.application(),
+                        r.health(),
+                        SidebarRows.Dot.STARTING,
+                        "pushing…")
+                    : r)
+        .toList();
+  }
+
   /** Listens for clicks on components (the window opens the folder when it knows one). */
   public void onComponentChosen(Consumer<ComponentRow> listener) {
     componentChosen.add(listener);
@@ -406,7 +440,12 @@ public final class SidebarViewModel {
       s.namespaces.forEach(
           (name, n) ->
               namespaces.add(
-                  new NamespaceRow(s.entry.title(), name, n.expanded, n.components, n.problem)));
+                  new NamespaceRow(
+                      s.entry.title(),
+                      name,
+                      n.expanded,
+                      withPushing(s.entry.title(), n.components),
+                      n.problem)));
       rows.add(new ClusterRow(s.entry, s.link, s.expanded, s.note, namespaces));
     }
     if (!rows.equals(clusters)) {

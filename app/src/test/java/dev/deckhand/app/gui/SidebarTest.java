@@ -270,6 +270,22 @@ class SidebarTest {
   }
 
   @Test
+  void theComponentBeingPushedIsBlueUntilThePushEnds(FxRobot robot) {
+    load(robot);
+
+    robot.interact(() -> gui.sidebar.setPushing("ok", "shop", "app", "web"));
+    ComponentRow web = components(cluster("ok").namespaces().get(0)).get("web");
+    assertThat(web.dot()).isEqualTo(Dot.STARTING);
+    assertThat(web.text()).isEqualTo("pushing…");
+    assertThat(components(cluster("ok").namespaces().get(0)).get("api").dot())
+        .isEqualTo(Dot.FAILING);
+
+    robot.interact(() -> gui.sidebar.setPushing(null, null, null, null));
+    assertThat(components(cluster("ok").namespaces().get(0)).get("web").dot())
+        .isEqualTo(Dot.RUNNING);
+  }
+
+  @Test
   void aNamespaceSelectedIsTheTargetOfNewComponents(FxRobot robot) throws IOException {
     load(robot);
     assertThat(gui.sidebar.targetNamespaceProperty().get()).isEqualTo("shop");
