@@ -301,7 +301,24 @@ final class SidebarView extends VBox {
     return r;
   }
 
+  /**
+   * One set of nodes per cell, refilled on each update: nodes created inside updateItem can be
+   * drawn for a frame before CSS reaches them (a black dot, no text).
+   */
   private static final class RowCell extends TreeCell<SidebarRow> {
+    private final Circle dot = new Circle(4);
+    private final Label title = new Label();
+    private final Label sub = new Label();
+    private final VBox text = new VBox(1, title, sub);
+    private final HBox row = new HBox(8, dot, text);
+    private final Label plain = new Label();
+
+    RowCell() {
+      row.setAlignment(Pos.CENTER_LEFT);
+      wrap(sub);
+      wrap(plain);
+    }
+
     @Override
     protected void updateItem(SidebarRow item, boolean empty) {
       super.updateItem(item, empty);
@@ -316,52 +333,51 @@ final class SidebarView extends VBox {
       setPrefWidth(0);
       if (item instanceof ClusterRow c) {
         getStyleClass().add("cluster-row");
-        Label title = new Label(c.entry().title());
-        title.getStyleClass().add(Styles.TEXT_BOLD);
-        Label sub = new Label(subtitleOf(c));
         boolean trouble = dotOf(c).equals("dot-warn") || dotOf(c).equals("dot-bad");
-        sub.getStyleClass().addAll(Styles.TEXT_SMALL, trouble ? "warning" : Styles.TEXT_MUTED);
-        wrap(sub);
-        setGraphic(row(dot(dotOf(c)), new VBox(1, title, sub)));
+        fill(
+            dotOf(c),
+            c.entry().title(),
+            Styles.TEXT_BOLD,
+            subtitleOf(c),
+            trouble ? "warning" : Styles.TEXT_MUTED);
         String tip = c.link().reason() != null ? c.link().reason() : c.entry().subtitle();
         setTooltip(new Tooltip(c.note() == null ? tip : tip + "\n" + c.note()));
+        setGraphic(row);
       } else if (item instanceof NamespaceRow n) {
         getStyleClass().add("namespace-row");
-        Label name = new Label(n.name());
-        setGraphic(name);
+        plain.setText(n.name());
+        plain.getStyleClass().setAll("label");
+        setGraphic(plain);
       } else if (item instanceof ComponentRow r) {
         getStyleClass().add("component-row");
-        Label name = new Label(r.name());
-        Label text = new Label(r.text());
-        text.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        wrap(text);
-        setGraphic(row(dot(dotOf(r)), new VBox(0, name, text)));
+        fill(dotOf(r), r.name(), null, r.text(), Styles.TEXT_MUTED);
         setTooltip(new Tooltip(r.name() + " (app " + r.application() + ")\n" + r.text()));
+        setGraphic(row);
       } else if (item instanceof NoteRow n) {
         getStyleClass().add("note-row");
-        Label text = new Label(n.text());
-        text.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        wrap(text);
-        setGraphic(text);
+        plain.setText(n.text());
+        plain.getStyleClass().setAll("label", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        setGraphic(plain);
       }
+    }
+
+    private void fill(
+        String dotStyle, String head, String headStyle, String line, String lineStyle) {
+      dot.getStyleClass().setAll(dotStyle);
+      title.setText(head);
+      if (headStyle == null) {
+        title.getStyleClass().setAll("label");
+      } else {
+        title.getStyleClass().setAll("label", headStyle);
+      }
+      sub.setText(line);
+      sub.getStyleClass().setAll("label", Styles.TEXT_SMALL, lineStyle);
     }
 
     /** Wraps, and takes the height of all its lines (a tree cell would cut it at two). */
     private static void wrap(Label label) {
       label.setWrapText(true);
       label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-    }
-
-    private static Circle dot(String style) {
-      Circle dot = new Circle(4);
-      dot.getStyleClass().add(style);
-      return dot;
-    }
-
-    private static HBox row(Circle dot, VBox text) {
-      HBox row = new HBox(8, dot, text);
-      row.setAlignment(Pos.CENTER_LEFT);
-      return row;
     }
   }
 }

@@ -403,12 +403,14 @@ public final class SidebarViewModel {
     boolean wasUp =
         s.link.state() == ClusterLink.State.CONNECTED
             || s.link.state() == ClusterLink.State.RECONNECTING;
+    // A server going away mid-request is not always "unreachable" (a reset, an EOF): for a cluster
+    // that was up, any failure but a login one is shown as reconnecting, and the poll retries.
     ClusterLink.State state =
         switch (error.kind()) {
           case UNAUTHORIZED -> ClusterLink.State.LOGIN_REQUIRED;
           case UNREACHABLE, TLS ->
               wasUp ? ClusterLink.State.RECONNECTING : ClusterLink.State.UNREACHABLE;
-          default -> ClusterLink.State.FAILED;
+          default -> wasUp ? ClusterLink.State.RECONNECTING : ClusterLink.State.FAILED;
         };
     s.link = new ClusterLink(state, error.message());
     finishRead(s);
