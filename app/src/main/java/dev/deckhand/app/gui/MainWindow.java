@@ -110,20 +110,19 @@ public final class MainWindow extends BorderPane {
               }
             });
     sidebarVm.onComponentChosen(this::componentChosen);
-    componentVm
-        .push()
-        .runningProperty()
-        .addListener(
-            (o, was, running) -> {
-              ComponentInfo info = componentVm.infoProperty().get();
-              ClusterEntry cluster = sidebarVm.selectedProperty().get();
-              if (running && info != null && cluster != null) {
-                sidebarVm.setPushing(
-                    cluster.title(), info.namespace(), info.application(), info.name());
-              } else {
-                sidebarVm.setPushing(null, null, null, null);
-              }
-            });
+    Runnable showPushing =
+        () -> {
+          ComponentInfo info = componentVm.infoProperty().get();
+          ClusterEntry cluster = sidebarVm.selectedProperty().get();
+          if (componentVm.push().runningProperty().get() && info != null && cluster != null) {
+            sidebarVm.setPushing(
+                cluster.title(), info.namespace(), info.application(), info.name());
+          } else {
+            sidebarVm.setPushing(null, null, null, null);
+          }
+        };
+    componentVm.push().runningProperty().addListener((o, was, now) -> showPushing.run());
+    sidebarVm.selectedProperty().addListener((o, was, now) -> showPushing.run());
     BooleanBinding canPush =
         Bindings.createBooleanBinding(
             () ->

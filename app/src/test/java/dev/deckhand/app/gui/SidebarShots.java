@@ -97,22 +97,39 @@ final class SidebarShots {
     }
   }
 
+  private static boolean settled(GuiFixture gui) throws Exception {
+    CompletableFuture<Boolean> answer = new CompletableFuture<>();
+    Platform.runLater(
+        () ->
+            answer.complete(
+                !gui.sidebar.clusters().isEmpty()
+                    && gui.sidebar.clusters().stream()
+                        .noneMatch(r -> r.link().state() == ClusterLink.State.CONNECTING)
+                    && gui.sidebar.clusters().stream()
+                        .flatMap(r -> r.namespaces().stream())
+                        .filter(SidebarRows.NamespaceRow::expanded)
+                        .allMatch(n -> n.components() != null)));
+    return answer.get(10, TimeUnit.SECONDS);
+  }
+
   private static void shot(
       Path file, Path kubeconfig, ClusterBrowser browser, Theme theme, Consumer<GuiFixture> then)
       throws Exception {
     CompletableFuture<Stage> shown = new CompletableFuture<>();
+    GuiFixture[] gui = new GuiFixture[1];
     Platform.runLater(
         () -> {
           try {
-            GuiFixture gui = GuiFixture.onClusters(kubeconfig, browser, null);
-            gui.theme.set(theme);
+            gui[0] = GuiFixture.onClusters(kubeconfig, browser, null);
+            GuiFixture g = gui[0];
+            g.theme.set(theme);
             Stage stage = new Stage();
-            gui.show(stage);
-            gui.sidebar.load();
+            g.show(stage);
+            g.sidebar.load();
             // load() posts its result; the expansions must come after it.
             Platform.runLater(
                 () -> {
-                  then.accept(gui);
+                  then.accept(g);
                   shown.complete(stage);
                 });
           } catch (RuntimeException e) {
@@ -120,6 +137,12 @@ final class SidebarShots {
           }
         });
     Stage stage = shown.get(30, TimeUnit.SECONDS);
+    // The reads run on the FX thread here (the fixture's direct executor): wait until every
+    // context has answered and the open namespace has its components, then let a few pulses pass.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline && !settled(gui[0])) {
+      Thread.sleep(200);
+    }
     ScreenshotTool.snapshot(stage, file);
   }
 }
