@@ -82,6 +82,7 @@ public final class ScreenshotTool {
     if (events != null) {
       events.forEach(gui[0].component.push()::on);
     }
+    SidebarShots.awaitSettled(gui[0]);
     snapshot(stage, file);
   }
 

@@ -139,10 +139,15 @@ final class SidebarShots {
     Stage stage = shown.get(30, TimeUnit.SECONDS);
     // The reads run on the FX thread here (the fixture's direct executor): wait until every
     // context has answered and the open namespace has its components, then let a few pulses pass.
+    awaitSettled(gui[0]);
+    ScreenshotTool.snapshot(stage, file);
+  }
+
+  /** Until every context has answered and expanded namespaces have their components (≤ 20 s). */
+  static void awaitSettled(GuiFixture gui) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline && !settled(gui[0])) {
+    while (System.nanoTime() < deadline && !settled(gui)) {
       Thread.sleep(200);
     }
-    ScreenshotTool.snapshot(stage, file);
   }
 }
