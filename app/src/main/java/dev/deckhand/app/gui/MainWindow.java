@@ -97,18 +97,26 @@ public final class MainWindow extends BorderPane {
     getStyleClass().add("main-window");
     sidebar = new SidebarView(sidebarVm, this::openLogin);
     emptyState = new EmptyStateView(sidebarVm, this::chooseFolder, () -> loginVm.show(null));
+    // The open component's namespace is read on every poll (the tray's crash-loop notice needs
+    // it), also when the component opens before the kubeconfig is read, as at start-up.
+    Runnable pinOpen =
+        () -> {
+          ComponentInfo info = componentVm.infoProperty().get();
+          ClusterEntry cluster = sidebarVm.selectedProperty().get();
+          sidebarVm.pin(
+              cluster == null ? null : cluster.title(), info == null ? null : info.namespace());
+        };
     componentVm
         .infoProperty()
         .addListener(
             (o, was, info) -> {
-              ClusterEntry cluster = sidebarVm.selectedProperty().get();
-              sidebarVm.pin(
-                  cluster == null ? null : cluster.title(), info == null ? null : info.namespace());
+              pinOpen.run();
               if (info != null) {
                 knownFolders.put(
                     folderKey(info.namespace(), info.application(), info.name()), info.folder());
               }
             });
+    sidebarVm.selectedProperty().addListener((o, was, now) -> pinOpen.run());
     sidebarVm.onComponentChosen(this::componentChosen);
     Runnable showPushing =
         () -> {
