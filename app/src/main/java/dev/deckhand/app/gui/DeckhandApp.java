@@ -23,20 +23,45 @@ public final class DeckhandApp extends Application {
   private final EmbeddedSandbox sandbox = new EmbeddedSandbox();
   private static final Logger LOG = LoggerFactory.getLogger(DeckhandApp.class);
   private final WindowStateStore store = WindowStateStore.forUser();
+  private final AppSettingsStore settingsStore = AppSettingsStore.forUser();
+  private final FabricClusterBrowser clusters = new FabricClusterBrowser();
+
+  /** Sidebar poll and theme re-checks; daemon, so it never keeps the JVM alive. */
+  private final java.util.concurrent.ScheduledExecutorService ticker =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "deckhand-gui-ticker");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private AppSettings settings = AppSettings.DEFAULTS;
+  private long lastThemeCheck;
   private ComponentViewModel component;
+  private SidebarViewModel sidebarVm;
   private dev.deckhand.app.tray.TrayHost tray;
   private boolean started;
   private boolean trayChecked;
 
   @Override
   public void start(Stage stage) {
-    ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.fromSystem());
+    // A few bytes, like window.json. The desktop itself is asked only after the first frame:
+    // until then "Follow system" goes by the environment alone.
+    settings = settingsStore.load();
+    ObjectProperty<Theme> theme =
+        new SimpleObjectProperty<>(
+            switch (settings.theme()) {
+              case LIGHT -> Theme.LIGHT;
+              case DARK -> Theme.DARK;
+              case SYSTEM -> Theme.fromSystem();
+            });
     theme.get().apply();
     theme.addListener((o, a, t) -> t.apply());
     TaskExecutor background = TaskExecutor.background("deckhand-gui-worker");
     UiThread ui = UiThread.fx();
     SidebarViewModel sidebar =
-        new SidebarViewModel(Kubeconfigs::loadForProcess, sandbox, background, ui);
+        new SidebarViewModel(Kubeconfigs::loadForProcess, sandbox, clusters, background, ui);
+    sidebarVm = sidebar;
     ClusterPusher pusher = new ClusterPusher();
     component = new ComponentViewModel(pusher, pusher, WatchSettings.defaults(), background, ui);
     MainWindow window =
@@ -68,6 +93,30 @@ public final class DeckhandApp extends Application {
           }
           started = true;
           sidebar.load();
+          ticker.scheduleWithFixedDelay(
+              () -> ui.post(sidebar::refresh), 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+          window
+              .themeController()
+              .configure(
+                  settings.theme(),
+                  DesktopTheme.system(),
+                  background,
+                  ui,
+                  choice ->
+                      background.execute(() -> settingsStore.update(s -> s.withTheme(choice))));
+          ticker.scheduleWithFixedDelay(
+              () -> ui.post(() -> recheckTheme(window)),
+              60,
+              60,
+              java.util.concurrent.TimeUnit.SECONDS);
+          stage
+              .focusedProperty()
+              .addListener(
+                  (o, was, focused) -> {
+                    if (focused) {
+                      recheckTheme(window);
+                    }
+                  });
           Path cwd = Path.of("").toAbsolutePath();
           Path last = saved.map(WindowState::folder).map(Path::of).orElse(null);
           if (Files.isRegularFile(LocalConfigFile.pathIn(cwd))) {
@@ -116,6 +165,15 @@ public final class DeckhandApp extends Application {
     stage.show();
   }
 
+  /** At most every few seconds: focus changes come in bursts, and each check runs gsettings. */
+  private void recheckTheme(MainWindow window) {
+    long now = System.nanoTime();
+    if (now - lastThemeCheck > 5_000_000_000L) {
+      lastThemeCheck = now;
+      window.themeController().recheck();
+    }
+  }
+
   /** The argument {@code deckhand --tray} passes: start in the tray without showing the window. */
   public static final String TRAY_ARG = "--tray";
 
@@ -127,6 +185,16 @@ public final class DeckhandApp extends Application {
     tray =
         dev.deckhand.app.tray.TrayHost.install(
                 component,
+                sidebarVm,
+                settings.keepRunningInTray(),
+                keep -> {
+                  Thread t =
+                      new Thread(
+                          () -> settingsStore.update(s -> s.withKeepRunningInTray(keep)),
+                          "deckhand-settings");
+                  t.setDaemon(true);
+                  t.start();
+                },
                 () -> {
                   stage.show();
                   stage.setIconified(false);
@@ -175,6 +243,8 @@ public final class DeckhandApp extends Application {
 
   @Override
   public void stop() {
+    ticker.shutdownNow();
+    clusters.close();
     if (tray != null) {
       tray.close();
     }

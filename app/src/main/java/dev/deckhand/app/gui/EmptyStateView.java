@@ -13,8 +13,9 @@ import javafx.scene.layout.VBox;
 final class EmptyStateView extends VBox {
   final Button startSandbox = new Button("Start the sandbox");
   final Button openFolder = new Button("Open folder…");
+  final Button login = new Button("Log in to OpenShift…");
 
-  EmptyStateView(SidebarViewModel sidebar, Runnable openFolderAction) {
+  EmptyStateView(SidebarViewModel sidebar, Runnable openFolderAction, Runnable loginAction) {
     getStyleClass().add("empty-state");
     setAlignment(Pos.CENTER);
     setSpacing(14);
@@ -34,6 +35,9 @@ final class EmptyStateView extends VBox {
     startSandbox.disableProperty().bind(sidebar.sandboxStartingProperty());
     openFolder.setId("open-folder");
     openFolder.setOnAction(e -> openFolderAction.run());
+    login.setId("empty-login");
+    login.getStyleClass().add(Styles.FLAT);
+    login.setOnAction(e -> loginAction.run());
     Runnable refresh =
         () -> {
           boolean none = sidebar.noKubeconfigProperty().get();
@@ -41,7 +45,8 @@ final class EmptyStateView extends VBox {
           body.setText(
               none
                   ? "Deckhand found no kubeconfig. Start the built-in sandbox, a small local"
-                      + " cluster that runs on this machine, then open a component folder."
+                      + " cluster that runs on this machine, or log in to an OpenShift cluster;"
+                      + " then open a component folder."
                   : "Choose a folder with a .odo/config.yaml to see its startup timeline and"
                       + " push it to the selected cluster, or a source folder to create a"
                       + " component in it.");
@@ -54,6 +59,6 @@ final class EmptyStateView extends VBox {
         };
     sidebar.noKubeconfigProperty().addListener((o, a, b) -> refresh.run());
     refresh.run();
-    getChildren().addAll(title, body, startSandbox, openFolder, status);
+    getChildren().addAll(title, body, startSandbox, openFolder, login, status);
   }
 }

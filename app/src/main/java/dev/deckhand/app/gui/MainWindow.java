@@ -13,7 +13,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToggleButton;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -30,7 +32,12 @@ public final class MainWindow extends BorderPane {
   final EmptyStateView emptyState;
   final ComponentPage page;
   final CreateComponentView createForm;
-  final ToggleButton darkTheme = new ToggleButton("Dark");
+  private LoginFormView loginForm;
+  private final StackPane center;
+  final MenuButton themeMenu = new MenuButton("Theme");
+  private final ThemeController themeController;
+  private final LoginViewModel loginVm;
+  private final java.util.Map<String, Path> knownFolders = new java.util.HashMap<>();
   final Label breadcrumb = new Label();
   final Label statusBar = new Label();
   private final SidebarViewModel sidebarVm;
@@ -60,12 +67,70 @@ public final class MainWindow extends BorderPane {
       CreateComponentViewModel createVm,
       ObjectProperty<Theme> theme,
       Consumer<String> openUrl) {
+    this(sidebarVm, componentVm, createVm, userLogin(sidebarVm), theme, openUrl);
+  }
+
+  /** Logins go to the user's kubeconfig (kubectl's rule), checked on their own worker thread. */
+  private static LoginViewModel userLogin(SidebarViewModel sidebarVm) {
+    return new LoginViewModel(
+        () ->
+            dev.deckhand.core.cluster.KubeconfigFiles.loginTarget(
+                System.getenv(), Path.of(System.getProperty("user.home"))),
+        dev.deckhand.core.cluster.LoginVerifier::verify,
+        TaskExecutor.background("deckhand-gui-login"),
+        UiThread.fx(),
+        sidebarVm::reload);
+  }
+
+  public MainWindow(
+      SidebarViewModel sidebarVm,
+      ComponentViewModel componentVm,
+      CreateComponentViewModel createVm,
+      LoginViewModel loginVm,
+      ObjectProperty<Theme> theme,
+      Consumer<String> openUrl) {
     this.sidebarVm = sidebarVm;
+    this.loginVm = loginVm;
+    this.themeController = new ThemeController(theme);
     this.componentVm = componentVm;
     this.createVm = createVm;
     getStyleClass().add("main-window");
-    sidebar = new SidebarView(sidebarVm);
-    emptyState = new EmptyStateView(sidebarVm, this::chooseFolder);
+    sidebar = new SidebarView(sidebarVm, this::openLogin);
+    emptyState = new EmptyStateView(sidebarVm, this::chooseFolder, () -> loginVm.show(null));
+    // The open component's namespace is read on every poll (the tray's crash-loop notice needs
+    // it), also when the component opens before the kubeconfig is read, as at start-up.
+    Runnable pinOpen =
+        () -> {
+          ComponentInfo info = componentVm.infoProperty().get();
+          ClusterEntry cluster = sidebarVm.selectedProperty().get();
+          sidebarVm.pin(
+              cluster == null ? null : cluster.title(), info == null ? null : info.namespace());
+        };
+    componentVm
+        .infoProperty()
+        .addListener(
+            (o, was, info) -> {
+              pinOpen.run();
+              if (info != null) {
+                knownFolders.put(
+                    folderKey(info.namespace(), info.application(), info.name()), info.folder());
+              }
+            });
+    sidebarVm.selectedProperty().addListener((o, was, now) -> pinOpen.run());
+    sidebarVm.onComponentChosen(this::componentChosen);
+    Runnable showPushing =
+        () -> {
+          ComponentInfo info = componentVm.infoProperty().get();
+          ClusterEntry cluster = sidebarVm.selectedProperty().get();
+          if (componentVm.push().runningProperty().get() && info != null && cluster != null) {
+            sidebarVm.setPushing(
+                cluster.title(), info.namespace(), info.application(), info.name());
+          } else {
+            sidebarVm.setPushing(null, null, null, null);
+          }
+        };
+    componentVm.push().runningProperty().addListener((o, was, now) -> showPushing.run());
+    sidebarVm.selectedProperty().addListener((o, was, now) -> showPushing.run());
     BooleanBinding canPush =
         Bindings.createBooleanBinding(
             () ->
@@ -83,7 +148,16 @@ public final class MainWindow extends BorderPane {
                 sidebarVm.selectedProperty()));
     page = new ComponentPage(componentVm, canPush, this::push, openUrl);
     createForm = new CreateComponentView(createVm);
-    StackPane center = new StackPane(emptyState, page, createForm);
+    center = new StackPane(emptyState, page, createForm);
+    // Built on first use: most runs never log in, and the first frame should not pay for it.
+    loginVm
+        .openProperty()
+        .addListener(
+            (o, was, open) -> {
+              if (open) {
+                loginForm();
+              }
+            });
     createForm.visibleProperty().bind(createVm.folderProperty().isNotNull());
     page.visibleProperty()
         .bind(componentVm.infoProperty().isNotNull().and(createForm.visibleProperty().not()));
@@ -119,31 +193,34 @@ public final class MainWindow extends BorderPane {
                 () -> {
                   ClusterEntry e = sidebarVm.selectedProperty().get();
                   ComponentInfo c = componentVm.infoProperty().get();
-                  String where =
-                      e == null
-                          ? ""
-                          : e.title()
-                              + (e.context() == null ? "" : " · " + e.context().namespace());
+                  String ns = sidebarVm.targetNamespaceProperty().get();
+                  String where = e == null ? "" : e.title() + (ns == null ? "" : " · " + ns);
                   return c == null ? where : where + " · " + c.name();
                 },
                 sidebarVm.selectedProperty(),
+                sidebarVm.targetNamespaceProperty(),
                 componentVm.infoProperty()));
     Button open = new Button("Open folder…");
     open.setId("toolbar-open-folder");
     open.getStyleClass().addAll(Styles.SMALL);
     open.setOnAction(e -> chooseFolder());
-    darkTheme.setId("theme-toggle");
-    darkTheme.getStyleClass().add(Styles.SMALL);
-    darkTheme.setSelected(theme.get() == Theme.DARK);
-    darkTheme
-        .selectedProperty()
-        .addListener((o, a, dark) -> theme.set(dark ? Theme.DARK : Theme.LIGHT));
-    theme.addListener((o, a, t) -> darkTheme.setSelected(t == Theme.DARK));
+    themeMenu.setId("theme-menu");
+    themeMenu.getStyleClass().add(Styles.SMALL);
+    ToggleGroup choices = new ToggleGroup();
+    for (ThemeChoice c : ThemeChoice.values()) {
+      RadioMenuItem item = new RadioMenuItem(c.label());
+      item.setId("theme-" + c.name().toLowerCase(java.util.Locale.ROOT));
+      item.setToggleGroup(choices);
+      item.setSelected(themeController.choiceProperty().get() == c);
+      item.setOnAction(e -> themeController.choiceProperty().set(c));
+      themeController.choiceProperty().addListener((o, a, now) -> item.setSelected(now == c));
+      themeMenu.getItems().add(item);
+    }
     Label keys = new Label("Ctrl+P push · Ctrl+O open · Ctrl+1–4 tabs");
     keys.getStyleClass().add("breadcrumb");
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox bar = new HBox(14, brand, breadcrumb, grow, keys, open, darkTheme);
+    HBox bar = new HBox(14, brand, breadcrumb, grow, keys, open, themeMenu);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 14, 8, 14));
     bar.getStyleClass().add("title-bar");
@@ -198,13 +275,53 @@ public final class MainWindow extends BorderPane {
    * {@code .odo/config.yaml} gets the "Create component" form instead.
    */
   public void openFolder(Path dir) {
-    ClusterEntry e = sidebarVm.selectedProperty().get();
-    String ns = e == null || e.context() == null ? "default" : e.context().namespace();
+    String target = sidebarVm.targetNamespaceProperty().get();
+    String ns = target == null ? "default" : target;
     if (Files.isDirectory(dir) && !Files.exists(LocalConfigFile.pathIn(dir))) {
       createVm.prepare(dir, ns);
       return;
     }
     createVm.cancel();
     componentVm.open(dir, ns);
+  }
+
+  /** The login card, created (and put over the main area) the first time it is needed. */
+  LoginFormView loginForm() {
+    if (loginForm == null) {
+      loginForm = new LoginFormView(loginVm);
+      center.getChildren().add(loginForm);
+    }
+    return loginForm;
+  }
+
+  /** The Theme menu's state; the app connects it to the desktop and the settings file. */
+  public ThemeController themeController() {
+    return themeController;
+  }
+
+  private void openLogin() {
+    ClusterEntry e = sidebarVm.selectedProperty().get();
+    loginVm.show(e == null || e.context() == null ? null : e.context().server());
+  }
+
+  private static String folderKey(String namespace, String application, String name) {
+    return namespace + "/" + application + "/" + name;
+  }
+
+  /** A component clicked in the tree: opened when its folder is known, otherwise a hint. */
+  private void componentChosen(SidebarRows.ComponentRow row) {
+    Path folder = knownFolders.get(folderKey(row.namespace(), row.application(), row.name()));
+    ComponentInfo open = componentVm.infoProperty().get();
+    if (open != null && open.folder().equals(folder)) {
+      return;
+    }
+    if (folder != null && Files.isRegularFile(LocalConfigFile.pathIn(folder))) {
+      createVm.cancel();
+      componentVm.open(folder, row.namespace());
+      return;
+    }
+    sidebarVm
+        .hintProperty()
+        .set(row.name() + ": " + row.text() + ". Open its source folder to push.");
   }
 }

@@ -106,7 +106,8 @@ public final class AwtTray implements AutoCloseable {
         m.setEnabled(false);
         menu.add(m);
       } else if (item instanceof TrayModel.MenuItem.Toggle t) {
-        CheckboxMenuItem m = new CheckboxMenuItem("  " + t.label(), t.checked());
+        String label = t.component() == null ? t.label() : "  " + t.label();
+        CheckboxMenuItem m = new CheckboxMenuItem(label, t.checked());
         m.addItemListener(
             e -> {
               boolean on = m.getState();
@@ -125,6 +126,7 @@ public final class AwtTray implements AutoCloseable {
   private void notify(TrayModel.Notification n) {
     TrayIcon.MessageType type =
         n.kind() == TrayModel.Notification.Kind.LOGIN_REQUIRED
+                || n.kind() == TrayModel.Notification.Kind.CRASH_LOOP
             ? TrayIcon.MessageType.WARNING
             : TrayIcon.MessageType.ERROR;
     EventQueue.invokeLater(() -> icon.displayMessage(n.title(), n.text(), type));

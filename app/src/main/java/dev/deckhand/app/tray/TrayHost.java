@@ -1,9 +1,12 @@
 package dev.deckhand.app.tray;
 
 import dev.deckhand.app.gui.AutoSync;
+import dev.deckhand.app.gui.ClusterEntry;
 import dev.deckhand.app.gui.ComponentInfo;
 import dev.deckhand.app.gui.ComponentViewModel;
 import dev.deckhand.app.gui.PushViewModel;
+import dev.deckhand.app.gui.SidebarRows;
+import dev.deckhand.app.gui.SidebarViewModel;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
@@ -37,8 +40,29 @@ public final class TrayHost implements AutoCloseable {
   /** FX thread, after {@link #supported()} said yes: shows the icon, or empty if AWT refuses. */
   public static Optional<TrayHost> install(
       ComponentViewModel component, Runnable openWindow, Runnable quit) {
-    TrayModel model = new TrayModel(new ViewModelActions(component, openWindow, quit));
+    return install(component, null, null, b -> {}, openWindow, quit);
+  }
+
+  /**
+   * @param sidebar where the open component's pod status comes from (crash-loop notifications), or
+   *     null
+   * @param keepRunning the saved "keep running in the tray" choice, null for the default
+   * @param saveKeepRunning saves the choice when the user changes it in the menu
+   */
+  public static Optional<TrayHost> install(
+      ComponentViewModel component,
+      SidebarViewModel sidebar,
+      Boolean keepRunning,
+      java.util.function.Consumer<Boolean> saveKeepRunning,
+      Runnable openWindow,
+      Runnable quit) {
+    TrayModel model =
+        new TrayModel(new ViewModelActions(component, openWindow, quit, saveKeepRunning));
+    model.setKeepRunning(keepRunning);
     bind(model, component);
+    if (sidebar != null) {
+      bindCrashLoops(model, sidebar, component);
+    }
     try {
       return Optional.of(new TrayHost(model, AwtTray.install(model, Platform::runLater)));
     } catch (Exception | LinkageError e) {
@@ -49,7 +73,7 @@ public final class TrayHost implements AutoCloseable {
 
   /** FX thread: closing the window keeps Deckhand running in the tray while auto-sync is on. */
   public boolean keepRunningOnClose() {
-    return model.anyAutoSync();
+    return model.keepRunningOnClose();
   }
 
   public TrayModel model() {
@@ -108,6 +132,44 @@ public final class TrayHost implements AutoCloseable {
                     }));
   }
 
+  /**
+   * Feeds the model the open component's crash loops, as the sidebar's poll sees its pod. The
+   * component counts when its name, application and namespace match, in the selected cluster.
+   */
+  static void bindCrashLoops(TrayModel model, SidebarViewModel sidebar, ComponentViewModel vm) {
+    Runnable check =
+        () -> {
+          ComponentInfo info = vm.infoProperty().get();
+          ClusterEntry cluster = sidebar.selectedProperty().get();
+          if (info == null || cluster == null) {
+            return;
+          }
+          Optional<SidebarRows.ComponentRow> row =
+              sidebar.clusters().stream()
+                  .filter(c -> c.key().equals(cluster.title()))
+                  .flatMap(c -> c.namespaces().stream())
+                  .filter(n -> n.name().equals(info.namespace()) && n.components() != null)
+                  .flatMap(n -> n.components().stream())
+                  .filter(
+                      r ->
+                          r.name().equals(info.name())
+                              && r.application().equals(info.application()))
+                  .findFirst();
+          if (row.isEmpty()) {
+            return; // not read (yet): neither a new episode nor the end of one
+          }
+          if (row.get().crashLooping()) {
+            model.crashLooping(info.name(), row.get().text());
+          } else {
+            model.crashLoopEnded(info.name());
+          }
+        };
+    sidebar
+        .clusters()
+        .addListener((javafx.collections.ListChangeListener<Object>) c -> check.run());
+    check.run();
+  }
+
   /** The engine's classifier words an unauthorized failure as "login required for …". */
   static boolean unauthorized(String summary) {
     return summary != null && summary.toLowerCase().contains("login required");
@@ -121,8 +183,17 @@ public final class TrayHost implements AutoCloseable {
   }
 
   /** The menu's commands, on the FX thread; none of them blocks. */
-  private record ViewModelActions(ComponentViewModel vm, Runnable onOpen, Runnable onQuit)
+  private record ViewModelActions(
+      ComponentViewModel vm,
+      Runnable onOpen,
+      Runnable onQuit,
+      java.util.function.Consumer<Boolean> saveKeepRunning)
       implements TrayModel.Actions {
+    @Override
+    public void keepRunningChanged(boolean on) {
+      saveKeepRunning.accept(on);
+    }
+
     @Override
     public void setAutoSync(String component, boolean on) {
       if (isCurrent(component)) {

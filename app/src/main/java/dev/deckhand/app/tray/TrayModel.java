@@ -74,7 +74,8 @@ public final class TrayModel {
   public record Notification(Kind kind, String component, String title, String text) {
     public enum Kind {
       PUSH_FAILED,
-      LOGIN_REQUIRED
+      LOGIN_REQUIRED,
+      CRASH_LOOP
     }
   }
 
@@ -90,6 +91,9 @@ public final class TrayModel {
     void openWindow();
 
     void quit();
+
+    /** The user switched "Keep running in the tray"; the app saves it. */
+    default void keepRunningChanged(boolean on) {}
   }
 
   public static final String OPEN = "Open Deckhand";
@@ -97,12 +101,19 @@ public final class TrayModel {
   public static final String QUIT = "Quit";
   public static final String AUTO_SYNC = "Auto-sync";
   public static final String PUSH_NOW = "Push now";
+  public static final String KEEP_RUNNING = "Keep running in the tray when the window closes";
 
   private final Actions actions;
   private final Map<String, Component> components = new LinkedHashMap<>();
 
   /** The notification kind already shown for a component's current failure; cleared on success. */
   private final Map<String, Notification.Kind> notified = new LinkedHashMap<>();
+
+  /** Components whose current crash loop was already notified; cleared when it ends. */
+  private final java.util.Set<String> crashNotified = new java.util.HashSet<>();
+
+  /** The user's "keep running" choice; null follows auto-sync (on while any component syncs). */
+  private Boolean keepRunning;
 
   private final List<Runnable> changeListeners = new ArrayList<>();
   private final List<Consumer<Notification>> notificationListeners = new ArrayList<>();
@@ -128,6 +139,7 @@ public final class TrayModel {
       components.put(c.name(), c);
     }
     notified.keySet().retainAll(components.keySet());
+    crashNotified.retainAll(components.keySet());
     changed();
   }
 
@@ -172,7 +184,44 @@ public final class TrayModel {
     }
   }
 
+  /**
+   * The component's pod is in CrashLoopBackOff. Notifies once per episode: the next notification
+   * comes only after {@link #crashLoopEnded} (the pod ran, or was replaced, in between).
+   */
+  public void crashLooping(String name, String text) {
+    if (!components.containsKey(name) || !crashNotified.add(name)) {
+      return;
+    }
+    Notification n =
+        new Notification(
+            Notification.Kind.CRASH_LOOP,
+            name,
+            "Deckhand: " + name + " keeps crashing",
+            text == null || text.isBlank() ? "the app container restarts in a loop" : text);
+    for (Consumer<Notification> l : List.copyOf(notificationListeners)) {
+      l.accept(n);
+    }
+  }
+
+  /** The component is no longer crash-looping; a new loop will notify again. */
+  public void crashLoopEnded(String name) {
+    crashNotified.remove(name);
+  }
+
+  /** The saved setting, or null for "while auto-sync is on". */
+  public void setKeepRunning(Boolean on) {
+    if (!Objects.equals(keepRunning, on)) {
+      keepRunning = on;
+      changed();
+    }
+  }
+
   // ---- state out ----
+
+  /** Whether closing the window leaves Deckhand in the tray. */
+  public boolean keepRunningOnClose() {
+    return keepRunning != null ? keepRunning : anyAutoSync();
+  }
 
   public List<Component> components() {
     return List.copyOf(components.values());
@@ -230,6 +279,8 @@ public final class TrayModel {
     }
     items.add(new MenuItem.Action(OPEN, null, actions::openWindow));
     items.add(new MenuItem.Action(PAUSE_ALL, null, this::pauseAll));
+    items.add(
+        new MenuItem.Toggle(KEEP_RUNNING, null, keepRunningOnClose(), this::toggleKeepRunning));
     items.add(new MenuItem.Separator());
     items.add(new MenuItem.Action(QUIT, null, actions::quit));
     return items;
@@ -243,6 +294,12 @@ public final class TrayModel {
     }
     autoSyncChanged(name, on);
     actions.setAutoSync(name, on);
+  }
+
+  /** From the menu: an explicit choice from now on, saved by the app. */
+  public void toggleKeepRunning(boolean on) {
+    setKeepRunning(on);
+    actions.keepRunningChanged(on);
   }
 
   /** Turns every component's auto-sync off. */

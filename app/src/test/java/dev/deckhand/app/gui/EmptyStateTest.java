@@ -50,9 +50,10 @@ class EmptyStateTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(gui.sidebar.noKubeconfigProperty().get()).isTrue();
     assertThat(gui.window.emptyState.startSandbox.isVisible()).isTrue();
-    assertThat(gui.window.sidebar.list.getItems())
-        .extracting(ClusterEntry::title)
+    assertThat(gui.sidebar.clusters())
+        .extracting(r -> r.entry().title())
         .containsExactly("Sandbox");
+    assertThat(gui.window.sidebar.tree.getRoot().getChildren()).hasSize(1);
 
     robot.clickOn("#start-sandbox");
     WaitForAsyncUtils.waitForFxEvents();
@@ -61,7 +62,7 @@ class EmptyStateTest {
     ClusterEntry selected = gui.sidebar.selectedProperty().get();
     assertThat(selected.title()).isEqualTo("deckhand-sandbox");
     assertThat(selected.usable()).isTrue();
-    assertThat(gui.window.sidebar.list.getItems()).hasSize(1);
+    assertThat(gui.window.sidebar.tree.getRoot().getChildren()).hasSize(1);
     assertThat(gui.sidebar.sandboxMessageProperty().get()).isEqualTo("Sandbox running");
     assertThat(gui.window.emptyState.startSandbox.isVisible()).isFalse();
   }

@@ -20,6 +20,7 @@ final class GuiFixture {
   final ComponentViewModel component;
   final CreateComponentViewModel create;
   final MainWindow window;
+  final LoginViewModel login;
   final SimpleObjectProperty<Theme> theme;
 
   GuiFixture(
@@ -52,10 +53,28 @@ final class GuiFixture {
       AutoSyncPusher autoPusher,
       ComponentServices services,
       Theme initial) {
+    this(
+        kubeconfigs, sandbox, pusher, autoPusher, services, initial, OfflineBrowser.INSTANCE, null);
+  }
+
+  /**
+   * @param browser how the sidebar reads clusters (tests of other things pass the offline one)
+   * @param loginFile the kubeconfig the login form writes, or null for a form that is never sent
+   */
+  GuiFixture(
+      Supplier<KubeconfigView> kubeconfigs,
+      SandboxStarter sandbox,
+      ComponentPusher pusher,
+      AutoSyncPusher autoPusher,
+      ComponentServices services,
+      Theme initial,
+      ClusterBrowser browser,
+      Path loginFile) {
     theme = new SimpleObjectProperty<>(initial);
     initial.apply();
     theme.addListener((o, a, t) -> t.apply());
-    sidebar = new SidebarViewModel(kubeconfigs, sandbox, TaskExecutor.direct(), UiThread.fx());
+    sidebar =
+        new SidebarViewModel(kubeconfigs, sandbox, browser, TaskExecutor.direct(), UiThread.fx());
     component =
         new ComponentViewModel(
             pusher,
@@ -76,7 +95,19 @@ final class GuiFixture {
                     ComponentCatalog.builtIn(), new ComponentNameGenerator(), () -> "default"),
             TaskExecutor.direct(),
             UiThread.fx());
-    window = new MainWindow(sidebar, component, create, theme, url -> {});
+    login =
+        new LoginViewModel(
+            () -> {
+              if (loginFile == null) {
+                throw new IllegalStateException("no login in this test");
+              }
+              return loginFile;
+            },
+            dev.deckhand.core.cluster.LoginVerifier::verify,
+            TaskExecutor.direct(),
+            UiThread.fx(),
+            sidebar::reload);
+    window = new MainWindow(sidebar, component, create, login, theme, url -> {});
   }
 
   static GuiFixture withKubeconfig(Path file) {
@@ -87,6 +118,21 @@ final class GuiFixture {
         },
         (f, c, l) -> {},
         Theme.LIGHT);
+  }
+
+  /** The window on real cluster reads (a mock server) with logins written to {@code loginFile}. */
+  static GuiFixture onClusters(Path kubeconfig, ClusterBrowser browser, Path loginFile) {
+    return new GuiFixture(
+        () -> Kubeconfigs.load(List.of(kubeconfig)),
+        () -> {
+          throw new IllegalStateException("no sandbox in this test");
+        },
+        (f, c, l) -> {},
+        null,
+        ComponentServices.none(),
+        Theme.LIGHT,
+        browser,
+        loginFile);
   }
 
   void show(Stage stage) {

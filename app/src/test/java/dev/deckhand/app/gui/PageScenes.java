@@ -23,6 +23,10 @@ final class PageScenes {
     }
   }
 
+  /** Where {@link #sampleFolder} puts the project. */
+  static final Path SAMPLE_FOLDER =
+      Path.of(System.getProperty("java.io.tmpdir"), "deckhand-shots", "shop-frontend");
+
   static ComponentInfo shop(Path folder) {
     return new ComponentInfo(folder, "shop-frontend", "nodejs", "shop", "shop");
   }
@@ -30,7 +34,7 @@ final class PageScenes {
   /** A small Node project pushed once, then edited: adds, edits, a delete, secrets, a symlink. */
   static Path sampleFolder() throws IOException {
     // A fixed place, so the paths on screen (and the PNGs) stay the same from run to run.
-    Path root = Path.of(System.getProperty("java.io.tmpdir"), "deckhand-shots");
+    Path root = SAMPLE_FOLDER.getParent();
     if (Files.exists(root)) {
       try (var old = Files.walk(root)) {
         for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -38,7 +42,7 @@ final class PageScenes {
         }
       }
     }
-    Path folder = Files.createDirectories(root.resolve("shop-frontend"));
+    Path folder = Files.createDirectories(SAMPLE_FOLDER);
     write(folder, "package.json", "{\"name\":\"shop-frontend\"}");
     write(folder, "server.js", "require('http')");
     write(folder, "src/routes.js", "module.exports = []");

@@ -81,6 +81,7 @@ public final class ScreenshotTool {
         withClusters,
         Theme.DARK,
         PageScenes.delete(folder));
+    SidebarShots.render(out);
     Platform.exit();
     System.exit(0);
   }
@@ -102,6 +103,7 @@ public final class ScreenshotTool {
     if (events != null) {
       events.forEach(gui[0].component.push()::on);
     }
+    SidebarShots.awaitSettled(gui[0]);
     snapshot(stage, file);
   }
 
@@ -115,7 +117,17 @@ public final class ScreenshotTool {
           try {
             GuiFixture gui =
                 new GuiFixture(
-                    kubeconfigs, () -> null, (f, c, l) -> {}, null, scene.services(), theme);
+                    kubeconfigs,
+                    () -> null,
+                    (f, c, l) -> {},
+                    null,
+                    scene.services(),
+                    theme,
+                    new StaticBrowser(
+                        List.of(PageScenes.shop(PageScenes.SAMPLE_FOLDER)),
+                        dev.deckhand.core.status.HealthState.RUNNING,
+                        "running"),
+                    null);
             Stage stage = new Stage();
             gui.show(stage);
             gui.sidebar.load();
@@ -135,7 +147,19 @@ public final class ScreenshotTool {
       Theme theme,
       List<PushEvent> events,
       CompletableFuture<Stage> shown) {
-    gui[0] = new GuiFixture(kubeconfigs, () -> null, (f, c, l) -> {}, theme);
+    gui[0] =
+        new GuiFixture(
+            kubeconfigs,
+            () -> null,
+            (f, c, l) -> {},
+            null,
+            ComponentServices.none(),
+            theme,
+            new StaticBrowser(
+                events == null ? List.of() : List.of(ScriptedPushes.SHOP),
+                health(events),
+                health(events).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
+            null);
     Stage stage = new Stage();
     gui[0].show(stage);
     gui[0].sidebar.load();
@@ -146,7 +170,21 @@ public final class ScreenshotTool {
     shown.complete(stage);
   }
 
-  private static void snapshot(Stage stage, Path file) throws Exception {
+  /** What the cluster says about the component at the end of the scripted push. */
+  private static dev.deckhand.core.status.HealthState health(List<PushEvent> events) {
+    if (events == null || events.isEmpty()) {
+      return dev.deckhand.core.status.HealthState.STARTING;
+    }
+    PushEvent last = events.get(events.size() - 1);
+    if (last instanceof PushEvent.PushFinished f) {
+      return f.success()
+          ? dev.deckhand.core.status.HealthState.RUNNING
+          : dev.deckhand.core.status.HealthState.FAILED;
+    }
+    return dev.deckhand.core.status.HealthState.STARTING;
+  }
+
+  static void snapshot(Stage stage, Path file) throws Exception {
     Thread.sleep(800); // a few pulses: layout, CSS and the coalesced updates settle
     CompletableFuture<Void> saved = new CompletableFuture<>();
     Platform.runLater(

@@ -85,6 +85,7 @@ class TrayModelTest {
         menu.stream()
             .filter(MenuItem.Toggle.class::isInstance)
             .map(MenuItem.Toggle.class::cast)
+            .filter(t -> t.component() != null)
             .toList();
     assertEquals(List.of("api", "web"), toggles.stream().map(MenuItem.Toggle::component).toList());
     assertEquals(List.of(true, false), toggles.stream().map(MenuItem.Toggle::checked).toList());
