@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -138,7 +139,12 @@ final class FilesView extends VBox {
       mark.setMinWidth(14);
       path.getStyleClass().add("file-path");
       note.getStyleClass().addAll("file-note", Styles.TEXT_MUTED);
+      // The path keeps its width; a long note (a link's target) is cut and shown whole on hover,
+      // instead of widening the list behind a horizontal scroll bar.
+      path.setMinWidth(Region.USE_PREF_SIZE);
+      note.setMinWidth(0);
       box.setAlignment(Pos.CENTER_LEFT);
+      setPrefWidth(0);
     }
 
     @Override
@@ -155,6 +161,7 @@ final class FilesView extends VBox {
       mark.setText(row.kind().mark);
       path.setText(row.path());
       note.setText(row.note());
+      note.setTooltip(row.note().isEmpty() ? null : new Tooltip(row.path() + ": " + row.note()));
       getStyleClass().add(row.kind().styleClass);
       setText(null);
       setGraphic(box);

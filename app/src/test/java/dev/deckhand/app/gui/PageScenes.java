@@ -28,7 +28,7 @@ final class PageScenes {
       Path.of(System.getProperty("java.io.tmpdir"), "deckhand-shots", "shop-frontend");
 
   static ComponentInfo shop(Path folder) {
-    return new ComponentInfo(folder, "shop-frontend", "nodejs", "shop", "shop");
+    return new ComponentInfo(folder, "shop-frontend", "nodejs", "shop", "default");
   }
 
   /** A small Node project pushed once, then edited: adds, edits, a delete, secrets, a symlink. */
