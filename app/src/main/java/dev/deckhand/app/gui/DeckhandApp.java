@@ -6,6 +6,8 @@ import dev.deckhand.core.watch.WatchSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -117,6 +119,7 @@ public final class DeckhandApp extends Application {
                       recheckTheme(window);
                     }
                   });
+          rememberFolders(window, component, background, ui);
           Path cwd = Path.of("").toAbsolutePath();
           Path last = saved.map(WindowState::folder).map(Path::of).orElse(null);
           if (Files.isRegularFile(LocalConfigFile.pathIn(cwd))) {
@@ -172,6 +175,35 @@ public final class DeckhandApp extends Application {
       lastThemeCheck = now;
       window.themeController().recheck();
     }
+  }
+
+  /**
+   * Reads the components of earlier runs' folders in the background (a folder gone or no longer a
+   * component is skipped), and records each folder opened from now on.
+   */
+  private void rememberFolders(
+      MainWindow window, ComponentViewModel vm, TaskExecutor background, UiThread ui) {
+    List<String> recent = settings.recentFolders();
+    background.execute(
+        () -> {
+          List<ComponentInfo> found = new ArrayList<>();
+          for (String folder : recent) {
+            try {
+              found.add(ComponentInfo.read(Path.of(folder), "default"));
+            } catch (Exception e) {
+              LOG.debug("not a component folder any more: {}: {}", folder, e.getMessage());
+            }
+          }
+          ui.post(() -> window.knowFolders(found));
+        });
+    vm.infoProperty()
+        .addListener(
+            (o, was, info) -> {
+              if (info != null) {
+                String folder = info.folder().toString();
+                background.execute(() -> settingsStore.update(s -> s.withRecentFolder(folder)));
+              }
+            });
   }
 
   /** The argument {@code deckhand --tray} passes: start in the tray without showing the window. */

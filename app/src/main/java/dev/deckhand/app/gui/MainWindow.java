@@ -308,6 +308,13 @@ public final class MainWindow extends BorderPane {
     return namespace + "/" + application + "/" + name;
   }
 
+  /** Folders of components opened in earlier runs, so clicking them in the tree opens them. */
+  public void knowFolders(java.util.Collection<ComponentInfo> components) {
+    for (ComponentInfo c : components) {
+      knownFolders.putIfAbsent(folderKey(c.namespace(), c.application(), c.name()), c.folder());
+    }
+  }
+
   /** A component clicked in the tree: opened when its folder is known, otherwise a hint. */
   private void componentChosen(SidebarRows.ComponentRow row) {
     Path folder = knownFolders.get(folderKey(row.namespace(), row.application(), row.name()));

@@ -333,6 +333,24 @@ class SidebarTest {
   }
 
   @Test
+  void aComponentFromAnEarlierRunOpensItsFolder(FxRobot robot) throws Exception {
+    load(robot);
+    Path folder = dir.resolve("earlier");
+    Files.createDirectories(folder.resolve(".odo"));
+    Files.writeString(
+        folder.resolve(".odo/config.yaml"),
+        "kind: LocalConfig\napiversion: odo.openshift.io/v1alpha1\nComponentSettings:\n"
+            + "  Type: nodejs\n  Name: web\n  Application: app\n  Project: shop\n");
+    ComponentInfo earlier = ComponentInfo.read(folder, "default");
+    robot.interact(() -> gui.window.knowFolders(List.of(earlier)));
+
+    robot.interact(() -> gui.window.sidebar.tree.getSelectionModel().select(item("c:web")));
+
+    assertThat(gui.component.infoProperty().get()).isNotNull();
+    assertThat(gui.component.infoProperty().get().folder()).isEqualTo(folder);
+  }
+
+  @Test
   void theRememberedContextWinsOverTheCurrentOne(FxRobot robot) {
     gui.sidebar.preferContext("denied");
     load(robot);

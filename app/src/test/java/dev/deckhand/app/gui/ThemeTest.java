@@ -116,6 +116,21 @@ class ThemeTest {
     assertThat(again.theme()).isEqualTo(ThemeChoice.DARK);
     assertThat(again.keepRunningInTray()).isFalse();
 
+    store.update(s -> s.withRecentFolder("/src/a"));
+    store.update(s -> s.withRecentFolder("/src/b"));
+    store.update(s -> s.withRecentFolder("/src/a"));
+    assertThat(new AppSettingsStore(store.file()).load().recentFolders())
+        .as("latest first, each once")
+        .containsExactly("/src/a", "/src/b");
+    assertThat(again.theme()).as("older settings files read the same").isEqualTo(ThemeChoice.DARK);
+    for (int i = 0; i < AppSettings.RECENT_FOLDERS + 5; i++) {
+      String f = "/src/p" + i;
+      store.update(s -> s.withRecentFolder(f));
+    }
+    assertThat(store.load().recentFolders())
+        .hasSize(AppSettings.RECENT_FOLDERS)
+        .startsWith("/src/p" + (AppSettings.RECENT_FOLDERS + 4));
+
     java.nio.file.Files.writeString(store.file(), "{not json");
     assertThat(store.load()).isEqualTo(AppSettings.DEFAULTS);
   }
