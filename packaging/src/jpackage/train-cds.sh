@@ -10,9 +10,9 @@
 #    archive.
 # 3. The archive itself is made where the app is installed: JDK 17 records the absolute jar paths
 #    in it and ignores an archive whose class path differs (relocation came in JDK 19+), so one made
-#    here would be dead weight at /opt/deckhand. The packages' postinst (deb) / %post (rpm) run
-#      JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$APPDIR/deckhand.classlist" bin/Deckhand
-#    (≈ 8 s, ≈ 40 MB), and remove it again on uninstall. An upgrade runs it again for the new jars
+#    here would be dead weight at /opt/deckhand. This script puts cds-archive.sh into the image as
+#    lib/cds-archive.sh; the packages' postinst (deb) / %post (rpm) run it (≈ 8 s, ≈ 50 MB), and
+#    remove the archive again on uninstall. An upgrade runs it again for the new jars
 #    and runtime, so an archive never outlives its version. Without it (dump failed) the JVM simply
 #    starts without class sharing. This script makes one in the app-image to check that it maps,
 #    then deletes it (pass --keep to keep it, e.g. to run the app-image itself).
@@ -90,12 +90,9 @@ cat "$tmp"/lists/* | awk '!seen[$0]++' >"$list"
 sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/deckhand.jsa|' "$cfg"
 grep -q 'SharedArchiveFile' "$cfg" || { echo "train-cds.sh: $cfg has no [JavaOptions]" >&2; exit 1; }
 
-# The command the packages run on install, here, to check that it works and maps.
-JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$list" "$launcher" >"$tmp/dump.log" 2>&1 || {
-  echo "train-cds.sh: the archive dump failed:" >&2
-  tail -20 "$tmp/dump.log" >&2
-  exit 1
-}
+# The script the packages run on install (lib/cds-archive.sh), here, to check that it works and maps.
+install -m 755 "$(dirname "$0")/cds-archive.sh" "$image/lib/cds-archive.sh"
+"$image/lib/cds-archive.sh"
 # Mapped means the app's own classes come from it.
 if JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$launcher" --version 2>&1 |
   grep -q 'dev.deckhand.app.Main source: shared objects file'; then
