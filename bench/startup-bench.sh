@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Start-up of the installed app (the .deb/.rpm, /opt/deckhand) with and without its jlink runtime
 # and AppCDS archive, in one run, interleaved, same jars and same JVM options:
-#   jdk          the full JDK 17 (java on the PATH or $JAVA_HOME) with its default CDS archive
-#   jlink        the package's trimmed runtime (/opt/deckhand/lib/runtime) with its default CDS archive
-#   jlink+appcds the installed launcher as a user starts it (trimmed runtime + deckhand.jsa)
-# Measures time to first frame (StartupClock's log line: process start → first frame, under
-# xvfb-run when there is no DISPLAY) and the wall time of `deckhand --version`. Prints medians and
+#   jdk            the full JDK 17 (java on the PATH or $JAVA_HOME) with its default CDS archive
+#   jlink          the package's trimmed runtime (/opt/deckhand/lib/runtime), its default CDS archive
+#   jlink+appcds   what a user starts: /usr/bin/deckhand and the menu entry (lib/deckhand.sh: the
+#                  trimmed runtime + deckhand.jsa)
+#   jpackage-exe   the same through jpackage's native launcher bin/Deckhand, which queries rpm and
+#                  dpkg on every start (why the packages do not use it)
+# Measures the first frame twice: "jvm" is StartupClock's log line (JVM start → first frame; it
+# cannot see what runs before the JVM), "wall" is from spawning the command to that line; under
+# xvfb-run when there is no DISPLAY. And the wall time of `deckhand --version`. Prints medians and
 # ratios against jdk. Usage (after `dpkg -i` / `rpm -i`):
 #   bench/startup-bench.sh [RUNS]     (default 7; one warm-up run per variant is not counted)
 # Page cache is warm (the warm-up runs); COLD=1 drops caches before every run (root; slow).
@@ -29,21 +33,23 @@ launch() { # variant args...
   case $v in
     jdk) "$jdk_java" "${opts[@]}" -cp "$cp" "$main" "$@" ;;
     jlink) "$APP/lib/runtime/bin/java" "${opts[@]}" -cp "$cp" "$main" "$@" ;;
-    jlink+appcds) "$APP/bin/Deckhand" "$@" ;;
+    jlink+appcds) "$APP/lib/deckhand.sh" "$@" ;;
+    jpackage-exe) "$APP/bin/Deckhand" "$@" ;;
   esac
 }
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export KUBECONFIG=$tmp/no-kubeconfig DECKHAND_LOG_LEVEL=info LC_ALL=C.UTF-8
+export KUBECONFIG=$tmp/no-kubeconfig DECKHAND_LOG_LEVEL=info LC_ALL=C.UTF-8 TZ=UTC
 
 cold() { if [ -n "${COLD:-}" ]; then sync; echo 3 >/proc/sys/vm/drop_caches; fi; }
 
-first_frame() { # variant → ms
-  local home
+first_frame() { # variant → "jvm-ms wall-ms"
+  local home s
   home=$(mktemp -d "$tmp/home.XXXX")
   cold
   : >"$home/log"
+  s=$(date +%s%N)
   HOME=$home launch "$1" >"$home/log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 300); do
@@ -52,7 +58,13 @@ first_frame() { # variant → ms
   done
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  grep -o 'first frame [0-9]*' "$home/log" | grep -o '[0-9]*$' || echo NaN
+  # "17:12:03.456 INFO  d.d.a.g.StartupClock - first frame 1234 ms after process start"
+  awk -v s="$s" '/first frame/ {
+      split($1, t, ":"); day = int(s / 1e9 / 86400) * 86400
+      wall = ((day + t[1] * 3600 + t[2] * 60 + t[3]) * 1000) - int(s / 1e6)
+      if (wall < 0) wall += 86400000
+      print $(NF-4), int(wall); found = 1; exit }
+    END { if (!found) print "NaN NaN" }' "$home/log"
 }
 
 version_ms() { # variant → ms
@@ -66,23 +78,30 @@ version_ms() { # variant → ms
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
 
-variants=(jdk jlink jlink+appcds)
+variants=(jdk jlink jlink+appcds jpackage-exe)
 echo "startup-bench: $APP, $RUNS runs per variant (interleaved), $(nproc) cores, $("$APP/bin/Deckhand" --version 2>/dev/null)"
 for v in "${variants[@]}"; do first_frame "$v" >/dev/null; version_ms "$v" >/dev/null; done # warm-up
 for _ in $(seq 1 "$RUNS"); do
   for v in "${variants[@]}"; do
-    first_frame "$v" >>"$tmp/frame-$v"
+    read -r jvm wall < <(first_frame "$v")
+    echo "$jvm" >>"$tmp/jvm-$v"
+    echo "$wall" >>"$tmp/wall-$v"
     version_ms "$v" >>"$tmp/version-$v"
   done
 done
 
-printf '%-14s %18s %8s %22s %8s\n' variant "first frame (ms)" ratio "deckhand --version (ms)" ratio
-bf=$(median <"$tmp/frame-jdk")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+echo "first frame: jvm = JVM start → frame (StartupClock), wall = spawn → frame; medians in ms, (ratio to jdk)"
+printf '%-14s %18s %18s %24s\n' variant "frame, jvm" "frame, wall" "deckhand --version"
+bj=$(median <"$tmp/jvm-jdk")
+bw=$(median <"$tmp/wall-jdk")
 bv=$(median <"$tmp/version-jdk")
 for v in "${variants[@]}"; do
-  f=$(median <"$tmp/frame-$v")
-  w=$(median <"$tmp/version-$v")
-  printf '%-14s %18s %8s %22s %8s\n' "$v" "$f" "$(awk -v a="$f" -v b="$bf" 'BEGIN{printf "%.2f", a/b}')" \
-    "$w" "$(awk -v a="$w" -v b="$bv" 'BEGIN{printf "%.2f", a/b}')"
+  j=$(median <"$tmp/jvm-$v")
+  w=$(median <"$tmp/wall-$v")
+  x=$(median <"$tmp/version-$v")
+  printf '%-14s %18s %18s %24s\n' "$v" "$j ($(ratio "$j" "$bj"))" "$w ($(ratio "$w" "$bw"))" "$x ($(ratio "$x" "$bv"))"
 done
-echo "(medians; ratio = variant / jdk; all runs: $(for v in "${variants[@]}"; do printf '%s frame [%s] version [%s]; ' "$v" "$(paste -sd' ' "$tmp/frame-$v")" "$(paste -sd' ' "$tmp/version-$v")"; done))"
+for v in "${variants[@]}"; do
+  echo "runs $v: jvm [$(paste -sd' ' "$tmp/jvm-$v")] wall [$(paste -sd' ' "$tmp/wall-$v")] version [$(paste -sd' ' "$tmp/version-$v")]"
+done

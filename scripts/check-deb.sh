@@ -59,7 +59,9 @@ desktop=$(ls /usr/share/applications/deckhand*.desktop 2>/dev/null | head -1)
 grep -q '^Categories=Development;' "$desktop" || fail "$desktop: no Categories=Development;"
 icon=$(sed -n 's/^Icon=//p' "$desktop")
 [ -s "$icon" ] || fail "$desktop: icon $icon is missing"
-step "desktop entry $desktop, icon $icon"
+exec=$(sed -n 's/^Exec=//p' "$desktop")
+[ -x "$exec" ] || fail "$desktop: Exec=$exec is not executable"
+step "desktop entry $desktop, Exec=$exec, icon $icon"
 
 [ -s /opt/deckhand/lib/app/deckhand.jsa ] || fail "no AppCDS archive made on install"
 JAVA_TOOL_OPTIONS=-Xlog:class+load=info deckhand --version 2>&1 |

@@ -12,10 +12,12 @@
 #    in it and ignores an archive whose class path differs (relocation came in JDK 19+), so one made
 #    here would be dead weight at /opt/deckhand. This script puts cds-archive.sh into the image as
 #    lib/cds-archive.sh; the packages' postinst (deb) / %post (rpm) run it (≈ 8 s, ≈ 50 MB), and
-#    remove the archive again on uninstall. An upgrade runs it again for the new jars
-#    and runtime, so an archive never outlives its version. Without it (dump failed) the JVM simply
-#    starts without class sharing. This script makes one in the app-image to check that it maps,
-#    then deletes it (pass --keep to keep it, e.g. to run the app-image itself).
+#    remove the archive again on uninstall. An upgrade runs it again for the new jars and runtime,
+#    so an archive never outlives its version. Without one (dump failed) the JVM simply starts
+#    without class sharing. This script makes one in the app-image to check that it maps, then
+#    deletes it (pass --keep to keep it, e.g. to run the app-image itself).
+# 4. It also adds lib/deckhand.sh (see there): the launcher the packages put on the PATH and in the
+#    desktop entry.
 set -euo pipefail
 mode=
 case "${1:-}" in --window | --keep) mode=$1; shift ;; esac
@@ -90,11 +92,13 @@ cat "$tmp"/lists/* | awk '!seen[$0]++' >"$list"
 sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/deckhand.jsa|' "$cfg"
 grep -q 'SharedArchiveFile' "$cfg" || { echo "train-cds.sh: $cfg has no [JavaOptions]" >&2; exit 1; }
 
-# The script the packages run on install (lib/cds-archive.sh), here, to check that it works and maps.
+# The script the packages run on install (lib/cds-archive.sh), here, to check that it works and maps;
+# and lib/deckhand.sh, the launcher /usr/bin/deckhand and the desktop entry use.
 install -m 755 "$(dirname "$0")/cds-archive.sh" "$image/lib/cds-archive.sh"
+install -m 755 "$(dirname "$0")/deckhand.sh" "$image/lib/deckhand.sh"
 "$image/lib/cds-archive.sh"
 # Mapped means the app's own classes come from it.
-if JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$launcher" --version 2>&1 |
+if JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$image/lib/deckhand.sh" --version 2>&1 |
   grep -q 'dev.deckhand.app.Main source: shared objects file'; then
   mapped=yes
 else
