@@ -27,14 +27,14 @@ cp=$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\$APPDIR|$appdir|g" | paste 
 main=$(sed -n 's/^app\.mainclass=//p' "$cfg")
 mapfile -t opts < <(sed -n 's/^java-options=//p' "$cfg" | grep -v SharedArchiveFile | sed "s|\$APPDIR|$appdir|g")
 
-launch() { # variant args...
-  local v=$1
+launch() { # variant args... — exec: run it in a subshell or in the background, where $! is then
+  local v=$1 # the JVM itself (killing a subshell would leave the JVM running into the next runs)
   shift
   case $v in
-    jdk) "$jdk_java" "${opts[@]}" -cp "$cp" "$main" "$@" ;;
-    jlink) "$APP/lib/runtime/bin/java" "${opts[@]}" -cp "$cp" "$main" "$@" ;;
-    jlink+appcds) "$APP/lib/deckhand.sh" "$@" ;;
-    jpackage-exe) "$APP/bin/Deckhand" "$@" ;;
+    jdk) exec "$jdk_java" "${opts[@]}" -cp "$cp" "$main" "$@" ;;
+    jlink) exec "$APP/lib/runtime/bin/java" "${opts[@]}" -cp "$cp" "$main" "$@" ;;
+    jlink+appcds) exec "$APP/lib/deckhand.sh" "$@" ;;
+    jpackage-exe) exec "$APP/bin/Deckhand" "$@" ;;
   esac
 }
 
@@ -71,7 +71,7 @@ version_ms() { # variant → ms
   cold
   local s e
   s=$(date +%s%N)
-  HOME=$tmp launch "$1" --version >/dev/null 2>&1
+  (HOME=$tmp launch "$1" --version >/dev/null 2>&1)
   e=$(date +%s%N)
   echo $(((e - s) / 1000000))
 }

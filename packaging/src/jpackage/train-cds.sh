@@ -49,8 +49,9 @@ run() { # name args...: one training run, its class list in $tmp/lists/name
 }
 
 # Opens the window, waits for the first frame and 3 s of the work after it, then ends it (SIGTERM).
+# A plain command in the background, so that $! is the launcher's JVM (not a subshell around it).
 window_run() {
-  run window >"$tmp/out" 2>&1 &
+  JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$tmp/lists/window" "$launcher" >"$tmp/out" 2>&1 &
   local pid=$!
   for _ in $(seq 1 600); do
     grep -q 'first frame' "$tmp/out" && break
