@@ -2,7 +2,7 @@
 # Starts Deckhand exactly as the app-image's bin/Deckhand does: the same runtime, class path, main
 # class and JVM options (AppCDS archive included), read from lib/app/Deckhand.cfg. But JDK 17's
 # jpackage launcher runs `rpm -qf`, `dpkg -S` and `dpkg -L` (twice) on every start, which costs
-# 0.3-0.5 s; this does not. The packages link /usr/bin/deckhand here and the desktop entry runs it.
+# 0.2-0.5 s; this does not. The packages link /usr/bin/deckhand here and the desktop entry runs it.
 # Like app/src/launcher/deckhand, a non-UTF-8 locale (LANG=C) gets C.UTF-8: Java decodes file names
 # with the locale's charset, and non-ASCII names would be mangled.
 self=$(readlink -f "$0")
