@@ -87,6 +87,13 @@ public final class DeckhandApp extends Application {
     trackNormalBounds(stage, saved);
     Styling.apply(scene);
     stage.setTitle("Deckhand");
+    // icons/render.sh writes these (a few kB each).
+    for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+      java.net.URL icon = DeckhandApp.class.getResource("/icons/deckhand-" + size + ".png");
+      if (icon != null) {
+        stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+      }
+    }
     stage.setScene(scene);
     Runnable load =
         () -> {
