@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.deckhand.core.cluster.Kubeconfigs;
-import dev.deckhand.core.config.ComponentSettings;
-import dev.deckhand.core.config.LocalConfig;
-import dev.deckhand.core.config.LocalConfigFile;
-import dev.deckhand.core.config.SourceType;
 import dev.deckhand.core.event.Stage;
 import dev.deckhand.core.watch.WatchSettings;
 import dev.deckhand.sandbox.Sandbox;
@@ -37,8 +33,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The real window against an in-process sandbox: Push brings a Node.js folder up stage by stage,
- * then with Auto-sync on an edit reaches the app without pressing Push.
+ * The real window against an in-process sandbox: a Node.js folder made a component with the Create
+ * form comes up stage by stage, then with Auto-sync on an edit reaches the app without pressing
+ * Push.
  */
 @ExtendWith(ApplicationExtension.class)
 class GuiOnSandboxTest {
@@ -111,15 +108,6 @@ class GuiOnSandboxTest {
         Files.copy(in, target);
       }
     }
-    ComponentSettings s = new ComponentSettings();
-    s.type = "nodejs";
-    s.name = NAME;
-    s.application = "app";
-    s.project = "default";
-    s.sourceType = SourceType.LOCAL;
-    s.sourceLocation = "./";
-    s.ports = List.of("8080/TCP");
-    LocalConfigFile.write(dir, LocalConfig.of(s));
     return dir;
   }
 
@@ -140,10 +128,24 @@ class GuiOnSandboxTest {
     long t0 = System.nanoTime();
     robot.interact(sidebar::load);
     await().atMost(Duration.ofSeconds(10)).until(() -> component.contextProperty().get() != null);
+    // A source folder without .odo gets the Create component form; Create writes the config and
+    // starts the first push, as a newcomer would see it.
     robot.interact(() -> window.openFolder(folder));
+    CreateComponentView form = window.createForm;
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> form.isVisible() && "nodejs".equals(form.type.getValue()));
+    robot.interact(
+        () -> {
+          form.name.setText(NAME);
+          form.application.setText("app");
+          form.namespace.setText("default");
+          form.ports.setText("8080/TCP");
+        });
+    robot.clickOn("#create-component");
     await().atMost(Duration.ofSeconds(10)).until(() -> component.infoProperty().get() != null);
-
-    robot.clickOn("#push");
+    assertThat(folder.resolve(".odo/config.yaml")).isRegularFile();
+    assertThat(form.isVisible()).isFalse();
     await().atMost(Duration.ofSeconds(90)).until(this::readyDone);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(step(Stage.ASSEMBLE).state()).isEqualTo(StepState.DONE);
