@@ -33,6 +33,7 @@ final class SidebarView extends VBox {
   final TreeView<SidebarRow> tree = new TreeView<>(new TreeItem<>());
   final Label hint = new Label();
   final Button login = new Button("Log in…");
+  final Button startSandbox = new Button("Start the sandbox");
   private final SidebarViewModel vm;
   private boolean syncing;
 
@@ -77,9 +78,32 @@ final class SidebarView extends VBox {
                 vm.clusters(),
                 vm.selectedProperty()));
     login.managedProperty().bind(login.visibleProperty());
+    // With a component open the empty state is hidden, so the sandbox must be startable from here
+    // too: otherwise a folder opened before any cluster exists has a Push that can never work.
+    startSandbox.setId("sidebar-start-sandbox");
+    startSandbox.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
+    startSandbox.setOnAction(e -> vm.startSandbox());
+    startSandbox.disableProperty().bind(vm.sandboxStartingProperty());
+    startSandbox
+        .visibleProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> {
+                  ClusterEntry e = vm.selectedProperty().get();
+                  return e != null && e.sandbox() && e.context() == null;
+                },
+                vm.selectedProperty()));
+    startSandbox.managedProperty().bind(startSandbox.visibleProperty());
+    Label sandboxStatus = new Label();
+    sandboxStatus.setId("sidebar-sandbox-status");
+    sandboxStatus.setWrapText(true);
+    sandboxStatus.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+    sandboxStatus.textProperty().bind(vm.sandboxMessageProperty());
+    sandboxStatus.visibleProperty().bind(startSandbox.visibleProperty());
+    sandboxStatus.managedProperty().bind(startSandbox.visibleProperty());
     setPadding(new Insets(12, 8, 8, 8));
     setSpacing(6);
-    getChildren().addAll(heading, tree, login, hint);
+    getChildren().addAll(heading, tree, login, startSandbox, sandboxStatus, hint);
     sync();
   }
 

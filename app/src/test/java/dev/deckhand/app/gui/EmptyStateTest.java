@@ -66,4 +66,28 @@ class EmptyStateTest {
     assertThat(gui.sidebar.sandboxMessageProperty().get()).isEqualTo("Sandbox running");
     assertThat(gui.window.emptyState.startSandbox.isVisible()).isFalse();
   }
+
+  @Test
+  void aComponentOpenedBeforeAnyClusterCanStartTheSandboxFromTheSidebar(FxRobot robot)
+      throws Exception {
+    gui.sidebar.load();
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(
+        () -> gui.component.show(new ComponentInfo(dir, "web", "nodejs", "app", "default")));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(gui.window.page.isVisible()).isTrue();
+    assertThat(gui.window.emptyState.isVisible()).as("the page hides the empty state").isFalse();
+    assertThat(gui.window.page.header.push.isDisabled()).isTrue();
+    assertThat(gui.window.sidebar.startSandbox.isVisible()).isTrue();
+
+    robot.clickOn("#sidebar-start-sandbox");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(sandboxStarts).hasValue(1);
+    assertThat(gui.sidebar.selectedProperty().get().usable()).isTrue();
+    assertThat(gui.window.sidebar.startSandbox.isVisible()).isFalse();
+    assertThat(gui.window.page.header.push.isDisabled())
+        .as("Push works once the sandbox answers")
+        .isFalse();
+  }
 }
