@@ -68,7 +68,11 @@ public final class PushViewModel implements PushListener {
     inbox.offer(BEGIN);
   }
 
-  /** FX thread: a new push starts with a clean timeline and console. */
+  /**
+   * FX thread: a new push starts with a clean console and timeline, except the startup steps that
+   * completed: the pod they brought up is still there (an auto-sync push into it never reports them
+   * again), and a push that replaces it updates them as it goes.
+   */
   public void begin() {
     resetSteps();
     console.clear();
@@ -80,16 +84,24 @@ public final class PushViewModel implements PushListener {
 
   private void resetSteps() {
     List<TimelineStep> initial = new ArrayList<>();
-    initial.add(new TimelineStep(Stage.PVC, null));
-    initial.add(new TimelineStep(Stage.SCHEDULED, null));
+    initial.add(keptOrNew(Stage.PVC, null));
+    initial.add(keptOrNew(Stage.SCHEDULED, null));
     for (String c : KNOWN_INIT_CONTAINERS) {
-      initial.add(new TimelineStep(Stage.INIT_CONTAINER, c));
+      initial.add(keptOrNew(Stage.INIT_CONTAINER, c));
     }
-    for (Stage s : List.of(Stage.APP_CONTAINER, Stage.INDEX, Stage.SYNC, Stage.ASSEMBLE)) {
+    initial.add(keptOrNew(Stage.APP_CONTAINER, null));
+    for (Stage s : List.of(Stage.INDEX, Stage.SYNC, Stage.ASSEMBLE)) {
       initial.add(new TimelineStep(s, null));
     }
     initial.add(new TimelineStep(Stage.READY, null));
     steps.setAll(initial);
+  }
+
+  private TimelineStep keptOrNew(Stage stage, String container) {
+    return steps.stream()
+        .filter(s -> s.matches(stage, container) && s.state() == StepState.DONE)
+        .findFirst()
+        .orElseGet(() -> new TimelineStep(stage, container));
   }
 
   private void apply(List<Object> batch) {

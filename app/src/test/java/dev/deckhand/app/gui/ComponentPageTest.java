@@ -80,6 +80,32 @@ class ComponentPageTest {
   }
 
   @Test
+  void aNextPushKeepsTheStartupOfTheRunningPodAndRestartsFromIndex(FxRobot robot) {
+    play(robot, ScriptedPushes.successful());
+    String pvc = step(Stage.PVC, null).detail();
+
+    robot.interact(() -> gui.component.push().begin());
+
+    assertThat(step(Stage.PVC, null).state()).isEqualTo(StepState.DONE);
+    assertThat(step(Stage.PVC, null).detail()).isEqualTo(pvc);
+    assertThat(step(Stage.APP_CONTAINER, null).state()).isEqualTo(StepState.DONE);
+    assertThat(step(Stage.INDEX, null).state()).isEqualTo(StepState.PENDING);
+    assertThat(step(Stage.ASSEMBLE, null).state()).isEqualTo(StepState.PENDING);
+    assertThat(step(Stage.READY, null).state()).isEqualTo(StepState.PENDING);
+  }
+
+  @Test
+  void aNextPushAfterAFailedStartStartsTheFailedStepsOver(FxRobot robot) {
+    play(robot, ScriptedPushes.failingInit());
+
+    robot.interact(() -> gui.component.push().begin());
+
+    assertThat(step(Stage.INIT_CONTAINER, "copy-files-to-volume").state())
+        .isEqualTo(StepState.DONE);
+    assertThat(step(Stage.INIT_CONTAINER, "copy-supervisord").state()).isEqualTo(StepState.PENDING);
+  }
+
+  @Test
   void aHoldShowsWhyTheStepWaits(FxRobot robot) {
     play(robot, ScriptedPushes.failingInit().subList(0, 13));
     TimelineStep init = step(Stage.INIT_CONTAINER, "copy-supervisord");
