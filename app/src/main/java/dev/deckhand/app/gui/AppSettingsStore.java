@@ -1,12 +1,7 @@
 package dev.deckhand.app.gui;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,15 +12,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class AppSettingsStore {
   private static final Logger LOG = LoggerFactory.getLogger(AppSettingsStore.class);
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-  private final Path file;
+  private final JsonFile<AppSettings> json;
 
   public AppSettingsStore(Path file) {
-    this.file = file;
+    this.json = new JsonFile<>(file, AppSettings.class);
   }
 
   public static AppSettingsStore forUser() {
@@ -33,35 +23,20 @@ public final class AppSettingsStore {
   }
 
   public Path file() {
-    return file;
+    return json.path();
   }
 
   public AppSettings load() {
-    if (!Files.isRegularFile(file)) {
-      return AppSettings.DEFAULTS;
-    }
-    try {
-      return JSON.readValue(file.toFile(), AppSettings.class);
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("ignoring unreadable settings {}: {}", file, e.getMessage());
-      return AppSettings.DEFAULTS;
-    }
+    return json.read().orElse(AppSettings.DEFAULTS);
   }
 
   /** Reads, changes and writes back (atomically), so two settings never overwrite each other. */
   public synchronized AppSettings update(UnaryOperator<AppSettings> change) {
     AppSettings next = change.apply(load());
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), "settings", ".json.tmp");
-      try {
-        JSON.writeValue(tmp.toFile(), next);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      json.write(next);
     } catch (IOException e) {
-      LOG.warn("could not save settings to {}: {}", file, e.getMessage());
+      LOG.warn("could not save settings to {}: {}", json.path(), e.getMessage());
     }
     return next;
   }

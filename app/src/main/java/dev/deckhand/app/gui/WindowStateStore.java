@@ -1,15 +1,8 @@
 package dev.deckhand.app.gui;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code $XDG_CONFIG_HOME/deckhand/window.json} (or {@code ~/.config/deckhand/window.json}). A
@@ -17,16 +10,10 @@ import org.slf4j.LoggerFactory;
  * fails to open.
  */
 public final class WindowStateStore {
-  private static final Logger LOG = LoggerFactory.getLogger(WindowStateStore.class);
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-  private final Path file;
+  private final JsonFile<WindowState> json;
 
   public WindowStateStore(Path file) {
-    this.file = file;
+    this.json = new JsonFile<>(file, WindowState.class);
   }
 
   /** The store at the XDG location of this user. */
@@ -40,30 +27,15 @@ public final class WindowStateStore {
   }
 
   public Path file() {
-    return file;
+    return json.path();
   }
 
   public Optional<WindowState> load() {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(JSON.readValue(file.toFile(), WindowState.class).sane());
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("ignoring unreadable window state {}: {}", file, e.getMessage());
-      return Optional.empty();
-    }
+    return json.read().map(WindowState::sane);
   }
 
-  /** Writes atomically (a temp file renamed over), so a crash never leaves half a file. */
+  /** Writes atomically, so a crash never leaves half a file. */
   public void save(WindowState state) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), "window", ".json.tmp");
-    try {
-      JSON.writeValue(tmp.toFile(), state);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    json.write(state);
   }
 }
