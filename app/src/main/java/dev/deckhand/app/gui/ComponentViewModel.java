@@ -34,6 +34,8 @@ public final class ComponentViewModel {
   private final BooleanProperty autoSync = new SimpleBooleanProperty();
   private final ObjectProperty<ClusterContext> context = new SimpleObjectProperty<>();
   private final PushViewModel push;
+  private final BackgroundSyncs backgroundSyncs;
+  private final BooleanProperty handOver = new SimpleBooleanProperty();
   private final AutoSync sync;
   private final ComponentPusher pusher;
   private final TaskExecutor background;
@@ -103,8 +105,11 @@ public final class ComponentViewModel {
     this.sync = new AutoSync(autoPusher, push, watchSettings, background, ui);
     sync.onFailedStart(() -> autoSync.set(false));
     autoSync.addListener((o, was, on) -> switchAutoSync(on));
-    // Another folder or another cluster: what was being synced is no longer on screen.
-    info.addListener((o, was, now) -> autoSync.set(false));
+    this.backgroundSyncs = new BackgroundSyncs(autoPusher, watchSettings, background, ui);
+    // Another folder: the synced one goes on in the background (the tray lists it), and a folder
+    // synced in the background comes back to the window with its auto-sync on.
+    info.addListener((o, was, now) -> switchedComponent(was, now));
+    // Another cluster: what was being synced is no longer the target on screen.
     context.addListener(
         (o, was, now) -> {
           if (!java.util.Objects.equals(was, now)) {
@@ -196,6 +201,32 @@ public final class ComponentViewModel {
     }
   }
 
+  private void switchedComponent(ComponentInfo was, ComponentInfo now) {
+    ClusterContext target = context.get();
+    boolean usable = target != null && target.usable();
+    boolean sameFolder = was != null && now != null && was.folder().equals(now.folder());
+    if (handOver.get() && autoSync.get() && was != null && usable && !sameFolder) {
+      backgroundSyncs.keep(was, target);
+    }
+    autoSync.set(false);
+    if (now != null && backgroundSyncs.stop(now.folder()) && usable) {
+      autoSync.set(true);
+    }
+  }
+
+  /**
+   * Whether opening another component hands the synced one over to {@link #backgroundSyncs()}: only
+   * where the tray lists them, since without it they would go on unseen. Off by default.
+   */
+  public BooleanProperty handOverProperty() {
+    return handOver;
+  }
+
+  /** Auto-syncs of components handed over when another one was opened. */
+  public BackgroundSyncs backgroundSyncs() {
+    return backgroundSyncs;
+  }
+
   private void switchAutoSync(boolean on) {
     if (!on) {
       if (sync.active()) {
@@ -225,6 +256,7 @@ public final class ComponentViewModel {
   public void close() {
     autoSync.set(false);
     sync.close();
+    backgroundSyncs.close();
     logs.stop();
     statusGeneration++;
     if (statusWatch != null) {

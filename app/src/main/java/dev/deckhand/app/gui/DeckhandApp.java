@@ -241,6 +241,9 @@ public final class DeckhandApp extends Application {
                 },
                 Platform::exit)
             .orElse(null);
+    // The tray lists components synced in the background, so opening another folder may leave
+    // the synced one running there.
+    component.handOverProperty().set(tray != null);
     return tray != null;
   }
 

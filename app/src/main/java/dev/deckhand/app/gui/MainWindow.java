@@ -241,9 +241,18 @@ public final class MainWindow extends BorderPane {
                   ComponentInfo c = componentVm.infoProperty().get();
                   String cluster = e == null ? "no cluster" : e.title();
                   String where = c == null ? cluster : cluster + " · " + c.folder();
+                  int others = componentVm.backgroundSyncs().entries().size();
+                  if (others > 0) {
+                    where +=
+                        "  ·  "
+                            + others
+                            + (others == 1 ? " other folder" : " other folders")
+                            + " auto-synced (tray)";
+                  }
                   String problem = componentVm.autoSync().problemProperty().get();
                   return problem.isEmpty() ? where : "⚠ " + problem + "  ·  " + where;
                 },
+                componentVm.backgroundSyncs().entries(),
                 componentVm.autoSync().problemProperty(),
                 sidebarVm.loadedProperty(),
                 sidebarVm.selectedProperty(),

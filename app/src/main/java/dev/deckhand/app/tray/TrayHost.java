@@ -1,12 +1,14 @@
 package dev.deckhand.app.tray;
 
 import dev.deckhand.app.gui.AutoSync;
+import dev.deckhand.app.gui.BackgroundSyncs;
 import dev.deckhand.app.gui.ClusterEntry;
 import dev.deckhand.app.gui.ComponentInfo;
 import dev.deckhand.app.gui.ComponentViewModel;
 import dev.deckhand.app.gui.PushViewModel;
 import dev.deckhand.app.gui.SidebarRows;
 import dev.deckhand.app.gui.SidebarViewModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
@@ -85,22 +87,46 @@ public final class TrayHost implements AutoCloseable {
     tray.close();
   }
 
-  /** Keeps the model in step with the window's component (FX thread). */
+  /**
+   * Keeps the model in step with the window's component and the components synced in the background
+   * (FX thread).
+   */
   static void bind(TrayModel model, ComponentViewModel vm) {
+    BackgroundSyncs others = vm.backgroundSyncs();
     Runnable reset =
         () -> {
+          List<TrayModel.Component> list = new ArrayList<>();
           ComponentInfo info = vm.infoProperty().get();
-          model.setComponents(
-              info == null
-                  ? List.of()
-                  : List.of(
-                      new TrayModel.Component(
-                          info.name(),
-                          info.folder(),
-                          vm.autoSyncProperty().get(),
-                          TrayModel.SyncState.IDLE,
-                          "")));
+          if (info != null) {
+            list.add(
+                new TrayModel.Component(
+                    info.name(),
+                    info.folder(),
+                    vm.autoSyncProperty().get(),
+                    TrayModel.SyncState.IDLE,
+                    ""));
+          }
+          for (BackgroundSyncs.Entry e : others.entries()) {
+            list.add(
+                new TrayModel.Component(
+                    e.component().name(),
+                    e.component().folder(),
+                    true,
+                    TrayModel.SyncState.IDLE,
+                    ""));
+          }
+          model.setComponents(list);
         };
+    others
+        .entries()
+        .addListener(
+            (javafx.collections.ListChangeListener<BackgroundSyncs.Entry>)
+                c -> {
+                  while (c.next()) {
+                    c.getAddedSubList().forEach(e -> bindOutcome(model, e));
+                  }
+                  reset.run();
+                });
     vm.infoProperty().addListener((o, a, b) -> reset.run());
     reset.run();
     vm.autoSyncProperty()
@@ -130,6 +156,25 @@ public final class TrayHost implements AutoCloseable {
                         case NONE -> {}
                       }
                     }));
+  }
+
+  /** A background sync's pushes show in the icon and notify like the window's. */
+  private static void bindOutcome(TrayModel model, BackgroundSyncs.Entry e) {
+    String name = e.component().name();
+    PushViewModel push = e.push();
+    push.outcomeProperty()
+        .addListener(
+            (o, a, outcome) -> {
+              switch (outcome) {
+                case RUNNING -> model.syncing(name);
+                case SUCCEEDED -> model.pushSucceeded(name);
+                case FAILED -> {
+                  String summary = push.summaryProperty().get();
+                  model.pushFailed(name, summary, unauthorized(summary));
+                }
+                case NONE -> {}
+              }
+            });
   }
 
   /**
@@ -183,7 +228,7 @@ public final class TrayHost implements AutoCloseable {
   }
 
   /** The menu's commands, on the FX thread; none of them blocks. */
-  private record ViewModelActions(
+  record ViewModelActions(
       ComponentViewModel vm,
       Runnable onOpen,
       Runnable onQuit,
@@ -198,6 +243,8 @@ public final class TrayHost implements AutoCloseable {
     public void setAutoSync(String component, boolean on) {
       if (isCurrent(component)) {
         vm.autoSyncProperty().set(on);
+      } else if (!on) {
+        background(component).ifPresent(e -> vm.backgroundSyncs().stop(e.component().folder()));
       }
     }
 
@@ -205,7 +252,15 @@ public final class TrayHost implements AutoCloseable {
     public void pushNow(String component) {
       if (isCurrent(component)) {
         vm.push(vm.contextProperty().get());
+      } else {
+        background(component).ifPresent(e -> vm.backgroundSyncs().pushNow(e.component().folder()));
       }
+    }
+
+    private Optional<BackgroundSyncs.Entry> background(String component) {
+      return vm.backgroundSyncs().entries().stream()
+          .filter(e -> e.component().name().equals(component))
+          .findFirst();
     }
 
     @Override
