@@ -189,7 +189,10 @@ class OdoComponentOnSandboxTest {
     int firstInitDone = indexOf(podSteps, "copy-files-to-volume=exit0");
     int firstReady = indexOf(podSteps, "/ready");
     assertThat(firstScheduled).isNotNegative().isLessThan(firstInitDone);
-    assertThat(firstInitDone).isLessThan(firstReady);
+    // Never ready before the init containers are done; the same status update may report both,
+    // as a real kubelet's may, when the app starts between two status syncs (seen in CI).
+    assertThat(firstInitDone).isLessThanOrEqualTo(firstReady);
+    assertThat(podSteps.get(firstReady)).contains("copy-files-to-volume=exit0");
     Pod pod = runningPod();
     assertThat(pod.getStatus().getInitContainerStatuses())
         .extracting(ContainerStatus::getName)
