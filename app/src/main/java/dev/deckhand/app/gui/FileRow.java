@@ -42,19 +42,23 @@ record FileRow(Kind kind, String path, String note) {
           secrets.contains(path)
               ? new FileRow(
                   Kind.ALLOWED_SECRET, path, "secret, sent because an allow pattern admits it")
-              : new FileRow(Kind.ADDED, path, "added"));
+              : new FileRow(Kind.ADDED, shown(p, path), "added"));
     }
     for (String path : p.changes().modified()) {
       rows.add(
           secrets.contains(path)
               ? new FileRow(
                   Kind.ALLOWED_SECRET, path, "secret, sent because an allow pattern admits it")
-              : new FileRow(Kind.MODIFIED, path, "modified"));
+              : new FileRow(Kind.MODIFIED, shown(p, path), "modified"));
     }
     for (String path : p.changes().deleted()) {
       rows.add(new FileRow(Kind.DELETED, path, "deleted"));
     }
     return rows;
+  }
+
+  private static String shown(FilesPreview p, String path) {
+    return p.directories().contains(path) ? path + "/" : path;
   }
 
   /** What stays out with its reason, then problems not already explained by an exclusion. */

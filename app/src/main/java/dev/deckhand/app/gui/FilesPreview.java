@@ -20,6 +20,8 @@ import java.util.List;
  *
  * @param firstPush no container has received this folder yet (no sync state), so the push is full
  * @param allowedSecrets deny-listed paths in the index because an allow pattern admitted them
+ * @param directories the added and modified paths that are directories (shown as {@code dir/}, so a
+ *     folder whose files all stay out reads as the empty folder it is)
  */
 public record FilesPreview(
     Path folder,
@@ -28,9 +30,11 @@ public record FilesPreview(
     List<Exclusion> exclusions,
     List<ScanProblem> problems,
     List<String> allowedSecrets,
+    java.util.Set<String> directories,
     boolean firstPush,
     Instant scannedAt) {
   public FilesPreview {
+    directories = java.util.Set.copyOf(directories);
     exclusions = List.copyOf(exclusions);
     problems = List.copyOf(problems);
     allowedSecrets = List.copyOf(allowedSecrets);
@@ -46,6 +50,10 @@ public record FilesPreview(
         r.exclusions(),
         r.problems(),
         SecretNames.allowedIn(r.index()),
+        java.util.stream.Stream.concat(
+                r.changes().added().stream(), r.changes().modified().stream())
+            .filter(r.index()::isDirectory)
+            .collect(java.util.stream.Collectors.toSet()),
         SyncState.read(folder).isEmpty(),
         Instant.now());
   }

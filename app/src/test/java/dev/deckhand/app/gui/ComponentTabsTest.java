@@ -126,6 +126,8 @@ class ComponentTabsTest {
     FilesView view = gui.window.page.files;
     assertThat(rows(view.pendingRows))
         .contains("ADDED new.js added", "MODIFIED lib/util.js modified", "DELETED old.js deleted")
+        .as("a folder whose only file is a secret is sent as the empty folder it is")
+        .contains("ADDED keys/ added")
         .noneMatch(r -> r.contains(".env") || r.contains("id_rsa") || r.contains("dist"));
     assertThat(rows(view.excludedRows))
         .contains(
