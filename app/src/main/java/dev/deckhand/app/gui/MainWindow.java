@@ -164,6 +164,7 @@ public final class MainWindow extends BorderPane {
     emptyState
         .visibleProperty()
         .bind(page.visibleProperty().not().and(createForm.visibleProperty().not()));
+    sidebar.pageShown.bind(emptyState.visibleProperty().not());
     // Written: open the new component and start its first push, as the Push button would.
     createVm.onCreated(r -> componentVm.open(r.folder(), r.namespace(), this::push));
     setTop(titleBar(theme));

@@ -34,6 +34,11 @@ final class SidebarView extends VBox {
   final Label hint = new Label();
   final Button login = new Button("Log in…");
   final Button startSandbox = new Button("Start the sandbox");
+
+  /** Whether the empty state (with its own, bigger Start the sandbox) is hidden by a page. */
+  final javafx.beans.property.BooleanProperty pageShown =
+      new javafx.beans.property.SimpleBooleanProperty(true);
+
   private final SidebarViewModel vm;
   private boolean syncing;
 
@@ -90,9 +95,10 @@ final class SidebarView extends VBox {
             Bindings.createBooleanBinding(
                 () -> {
                   ClusterEntry e = vm.selectedProperty().get();
-                  return e != null && e.sandbox() && e.context() == null;
+                  return pageShown.get() && e != null && e.sandbox() && e.context() == null;
                 },
-                vm.selectedProperty()));
+                vm.selectedProperty(),
+                pageShown));
     startSandbox.managedProperty().bind(startSandbox.visibleProperty());
     Label sandboxStatus = new Label();
     sandboxStatus.setId("sidebar-sandbox-status");

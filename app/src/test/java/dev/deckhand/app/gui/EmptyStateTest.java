@@ -50,6 +50,7 @@ class EmptyStateTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(gui.sidebar.noKubeconfigProperty().get()).isTrue();
     assertThat(gui.window.emptyState.startSandbox.isVisible()).isTrue();
+    assertThat(gui.window.sidebar.startSandbox.isVisible()).as("one button is enough").isFalse();
     assertThat(gui.sidebar.clusters())
         .extracting(r -> r.entry().title())
         .containsExactly("Sandbox");
