@@ -11,23 +11,38 @@ import java.util.List;
  *     means "while auto-sync is on" (the default)
  * @param recentFolders component folders opened before, the latest first, so a component clicked in
  *     the sidebar opens its folder in a later run too
+ * @param syncedFolders the folders auto-synced when Deckhand last ran with a tray, and to which
+ *     context, so {@code deckhand --tray} at login picks them up again
  */
 public record AppSettings(
-    ThemeChoice theme, Boolean keepRunningInTray, List<String> recentFolders) {
-  public static final AppSettings DEFAULTS = new AppSettings(ThemeChoice.SYSTEM, null, List.of());
+    ThemeChoice theme,
+    Boolean keepRunningInTray,
+    List<String> recentFolders,
+    List<SyncedFolder> syncedFolders) {
+  public static final AppSettings DEFAULTS =
+      new AppSettings(ThemeChoice.SYSTEM, null, List.of(), List.of());
+
+  /** A folder auto-synced to a kubeconfig context (by name). */
+  public record SyncedFolder(String folder, String context) {}
+
   static final int RECENT_FOLDERS = 30;
 
   public AppSettings {
     theme = theme == null ? ThemeChoice.SYSTEM : theme;
     recentFolders = recentFolders == null ? List.of() : List.copyOf(recentFolders);
+    syncedFolders = syncedFolders == null ? List.of() : List.copyOf(syncedFolders);
+  }
+
+  public AppSettings withSyncedFolders(List<SyncedFolder> folders) {
+    return new AppSettings(theme, keepRunningInTray, recentFolders, folders);
   }
 
   public AppSettings withTheme(ThemeChoice t) {
-    return new AppSettings(t, keepRunningInTray, recentFolders);
+    return new AppSettings(t, keepRunningInTray, recentFolders, syncedFolders);
   }
 
   public AppSettings withKeepRunningInTray(Boolean keep) {
-    return new AppSettings(theme, keep, recentFolders);
+    return new AppSettings(theme, keep, recentFolders, syncedFolders);
   }
 
   /** The folder first, once, and the oldest dropped past {@value #RECENT_FOLDERS}. */
@@ -39,6 +54,6 @@ public record AppSettings(
         next.add(f);
       }
     }
-    return new AppSettings(theme, keepRunningInTray, next);
+    return new AppSettings(theme, keepRunningInTray, next, syncedFolders);
   }
 }

@@ -42,6 +42,8 @@ public final class DeckhandApp extends Application {
   private ComponentViewModel component;
   private SidebarViewModel sidebarVm;
   private dev.deckhand.app.tray.TrayHost tray;
+  private AutoSyncMemory syncMemory;
+  private TaskExecutor worker;
   private boolean started;
   private boolean trayChecked;
 
@@ -66,6 +68,12 @@ public final class DeckhandApp extends Application {
     sidebarVm = sidebar;
     ClusterPusher pusher = new ClusterPusher();
     component = new ComponentViewModel(pusher, pusher, WatchSettings.defaults(), background, ui);
+    worker = background;
+    syncMemory =
+        new AutoSyncMemory(
+            component,
+            folders ->
+                background.execute(() -> settingsStore.update(x -> x.withSyncedFolders(folders))));
     MainWindow window =
         new MainWindow(sidebar, component, theme, url -> getHostServices().showDocument(url));
     // A few hundred bytes: read before the first frame so the window opens where it was.
@@ -213,6 +221,37 @@ public final class DeckhandApp extends Application {
             });
   }
 
+  /** With a tray: the folders synced last time come back once the kubeconfig is read. */
+  private void restoreSyncs() {
+    Runnable restore =
+        () ->
+            syncMemory.restore(
+                settings.syncedFolders(),
+                sidebarVm.clusters().stream()
+                    .map(r -> r.entry().context())
+                    .filter(java.util.Objects::nonNull)
+                    .toList(),
+                worker,
+                UiThread.fx());
+    if (sidebarVm.loadedProperty().get()) {
+      restore.run();
+      return;
+    }
+    sidebarVm
+        .loadedProperty()
+        .addListener(
+            new javafx.beans.value.ChangeListener<Boolean>() {
+              @Override
+              public void changed(
+                  javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean a, Boolean now) {
+                if (now) {
+                  sidebarVm.loadedProperty().removeListener(this);
+                  restore.run();
+                }
+              }
+            });
+  }
+
   /** The argument {@code deckhand --tray} passes: start in the tray without showing the window. */
   public static final String TRAY_ARG = "--tray";
 
@@ -244,6 +283,9 @@ public final class DeckhandApp extends Application {
     // The tray lists components synced in the background, so opening another folder may leave
     // the synced one running there.
     component.handOverProperty().set(tray != null);
+    if (tray != null) {
+      restoreSyncs();
+    }
     return tray != null;
   }
 
@@ -285,6 +327,9 @@ public final class DeckhandApp extends Application {
 
   @Override
   public void stop() {
+    if (syncMemory != null) {
+      syncMemory.freeze(); // quitting turns the switches off; what was on stays remembered
+    }
     ticker.shutdownNow();
     clusters.close();
     if (tray != null) {
