@@ -265,14 +265,8 @@ public final class DeckhandApp extends Application {
                 component,
                 sidebarVm,
                 settings.keepRunningInTray(),
-                keep -> {
-                  Thread t =
-                      new Thread(
-                          () -> settingsStore.update(s -> s.withKeepRunningInTray(keep)),
-                          "deckhand-settings");
-                  t.setDaemon(true);
-                  t.start();
-                },
+                keep ->
+                    worker.execute(() -> settingsStore.update(s -> s.withKeepRunningInTray(keep))),
                 () -> {
                   stage.show();
                   stage.setIconified(false);

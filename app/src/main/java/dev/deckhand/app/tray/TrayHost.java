@@ -139,38 +139,31 @@ public final class TrayHost implements AutoCloseable {
                 forCurrent(vm, model::syncing);
               }
             });
-    PushViewModel push = vm.push();
-    push.outcomeProperty()
-        .addListener(
-            (o, a, outcome) ->
-                forCurrent(
-                    vm,
-                    name -> {
-                      switch (outcome) {
-                        case RUNNING -> model.syncing(name);
-                        case SUCCEEDED -> model.pushSucceeded(name);
-                        case FAILED -> {
-                          String summary = push.summaryProperty().get();
-                          model.pushFailed(name, summary, unauthorized(summary));
-                        }
-                        case NONE -> {}
-                      }
-                    }));
+    bindOutcome(model, vm.push(), () -> currentName(vm));
   }
 
   /** A background sync's pushes show in the icon and notify like the window's. */
   private static void bindOutcome(TrayModel model, BackgroundSyncs.Entry e) {
     String name = e.component().name();
-    PushViewModel push = e.push();
+    bindOutcome(model, e.push(), () -> name);
+  }
+
+  /** A push's outcome, for the component {@code name} gives (none: the push is not listed). */
+  private static void bindOutcome(
+      TrayModel model, PushViewModel push, java.util.function.Supplier<String> name) {
     push.outcomeProperty()
         .addListener(
             (o, a, outcome) -> {
+              String n = name.get();
+              if (n == null) {
+                return;
+              }
               switch (outcome) {
-                case RUNNING -> model.syncing(name);
-                case SUCCEEDED -> model.pushSucceeded(name);
+                case RUNNING -> model.syncing(n);
+                case SUCCEEDED -> model.pushSucceeded(n);
                 case FAILED -> {
                   String summary = push.summaryProperty().get();
-                  model.pushFailed(name, summary, unauthorized(summary));
+                  model.pushFailed(n, summary, unauthorized(summary));
                 }
                 case NONE -> {}
               }
@@ -220,10 +213,15 @@ public final class TrayHost implements AutoCloseable {
     return summary != null && summary.toLowerCase().contains("login required");
   }
 
-  private static void forCurrent(ComponentViewModel vm, java.util.function.Consumer<String> f) {
+  private static String currentName(ComponentViewModel vm) {
     ComponentInfo info = vm.infoProperty().get();
-    if (info != null) {
-      f.accept(info.name());
+    return info == null ? null : info.name();
+  }
+
+  private static void forCurrent(ComponentViewModel vm, java.util.function.Consumer<String> f) {
+    String name = currentName(vm);
+    if (name != null) {
+      f.accept(name);
     }
   }
 
