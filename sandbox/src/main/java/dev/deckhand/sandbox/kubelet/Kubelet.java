@@ -237,32 +237,21 @@ public final class Kubelet implements AutoCloseable {
         podman.run(List.of("rm", "-f", "-t", "0", id), 60);
       }
     }
-    String emptyDirs =
-        podman.check(
-            List.of(
-                "volume",
-                "ls",
-                "-q",
-                "--filter",
-                label,
-                "--filter",
-                "label=" + PodmanNames.LABEL_VOLUME_KIND + "=emptyDir"),
-            60);
-    for (String v : emptyDirs.split("\\s+")) {
-      if (!v.isBlank()) {
-        podman.run(List.of("volume", "rm", "-f", v), 60);
-      }
+    for (String v :
+        LabelledVolumes.matching(
+            podman,
+            PodmanNames.LABEL_INSTANCE,
+            names.instance(),
+            Map.of(PodmanNames.LABEL_VOLUME_KIND, "emptyDir"))) {
+      podman.run(List.of("volume", "rm", "-f", v), 60);
     }
   }
 
   /** Removes the sandbox's PVC volumes too ({@code deckhand sandbox --clean}). */
   public void removeVolumes() throws IOException {
-    String label = names.instanceFilter();
     for (String v :
-        podman.check(List.of("volume", "ls", "-q", "--filter", label), 60).split("\\s+")) {
-      if (!v.isBlank()) {
-        podman.run(List.of("volume", "rm", "-f", v), 60);
-      }
+        LabelledVolumes.matching(podman, PodmanNames.LABEL_INSTANCE, names.instance(), Map.of())) {
+      podman.run(List.of("volume", "rm", "-f", v), 60);
     }
   }
 
