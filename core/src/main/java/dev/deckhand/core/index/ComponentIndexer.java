@@ -75,9 +75,12 @@ public final class ComponentIndexer {
               }
             },
             OLD_INDEX_READER);
-    ScanOutcome scanned = new TreeScanner(root, IgnoreRules.load(root, options)).scan();
+    IgnoreRules rules = IgnoreRules.load(root, options);
+    ScanOutcome scanned = new TreeScanner(root, rules).scan();
     OldIndex old = join(reading);
-    ChangeSet changes = new ChangeDetector(root).diff(old.index(), scanned.index(), old.modified());
+    ChangeSet changes =
+        new ChangeDetector(root, rules).diff(old.index(), scanned.index(), old.modified());
+    warnings.addAll(rules.warnings());
     return new IndexResult(
         scanned.index(),
         changes,

@@ -373,4 +373,37 @@ class ComponentIndexerTest {
       }
     }
   }
+
+  @Test
+  void aRemovedIgnoredPathIsNeverDeletedInTheContainerEvenWhenOdosIndexListsIt()
+      throws IOException {
+    // odo 1.x records ignored files in its index; assemble's node_modules lives in the container.
+    file(root, ".gitignore", "node_modules/\n*.log\n");
+    file(root, "sub/.odoignore", "build\n");
+    file(root, "server.js", "x", PAST);
+    dir(root, ".odo");
+    FileIndex odoIndex =
+        FileIndex.builder()
+            .put(".gitignore", new IndexEntry(20, PAST))
+            .put("server.js", new IndexEntry(1, PAST))
+            .put("node_modules", new IndexEntry(4096, PAST))
+            .put("node_modules/express/index.js", new IndexEntry(10, PAST))
+            .put("debug.log", new IndexEntry(3, PAST))
+            .put("sub", new IndexEntry(4096, PAST))
+            .put("sub/build", new IndexEntry(4096, PAST))
+            .put("sub/build/out.js", new IndexEntry(4, PAST))
+            .put("sub/gone.js", new IndexEntry(4, PAST))
+            .put("olddir", new IndexEntry(4096, PAST))
+            .put("olddir/app.log", new IndexEntry(4, PAST))
+            .put("removed.js", new IndexEntry(4, PAST))
+            .build();
+    Files.write(ComponentIndexer.indexFile(root), new FileIndexCodec().encode(odoIndex));
+
+    ChangeSet c = indexer().scan().changes();
+
+    // A removed directory goes whole (rm -rf), ignored content with it, as with odo.
+    assertThat(c.deleted())
+        .containsExactly("olddir", "olddir/app.log", "removed.js", "sub/gone.js");
+    assertThat(c.deletedRoots()).containsExactly("olddir", "removed.js", "sub/gone.js");
+  }
 }
