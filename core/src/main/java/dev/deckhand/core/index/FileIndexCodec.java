@@ -9,7 +9,11 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Reads and writes {@code .odo/odo-file-index.json} exactly as odo 1.x's Go {@code encoding/json}
@@ -125,21 +129,36 @@ public final class FileIndexCodec {
     out.write(HEX[c & 0xF]);
   }
 
+  /** An index as read, with the header fields a reader may want to question. */
+  public record Decoded(FileIndex index, String kind, String apiVersion) {}
+
   /**
    * Accepts everything Go's decoder would accept from odo: case-insensitive field names, unknown
-   * fields, {@code \}-separated keys (odo 1.0.0 and 1.2.6 on Windows) and any RFC 3339 offset.
+   * fields, {@code \\}-separated keys of an index written on Windows (see {@link
+   * #writtenOnWindows}) and any RFC 3339 offset.
    */
   public FileIndex decode(byte[] json) throws CorruptIndexException {
+    return read(json).index();
+  }
+
+  /** Like {@link #decode}, with {@code kind} and {@code apiVersion} (null when absent). */
+  public Decoded read(byte[] json) throws CorruptIndexException {
     try (JsonParser p = JSON.createParser(json)) {
-      FileIndex.Builder builder = FileIndex.builder(Math.max(16, json.length / 80));
+      RawEntries raw = new RawEntries(Math.max(16, json.length / 80));
+      String kind = null;
+      String apiVersion = null;
       expect(p.nextToken(), JsonToken.START_OBJECT, p);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
         if (field.equalsIgnoreCase("Files") && value == JsonToken.START_OBJECT) {
-          readFiles(p, builder);
+          readFiles(p, raw);
         } else if (field.equalsIgnoreCase("Files") && value != JsonToken.VALUE_NULL) {
           throw new CorruptIndexException("\"Files\" is not an object", null);
+        } else if (field.equalsIgnoreCase("kind") && value == JsonToken.VALUE_STRING) {
+          kind = p.getText();
+        } else if (field.equalsIgnoreCase("apiVersion") && value == JsonToken.VALUE_STRING) {
+          apiVersion = p.getText();
         } else {
           p.skipChildren();
         }
@@ -148,7 +167,7 @@ public final class FileIndexCodec {
       if (p.nextToken() != null) {
         throw new CorruptIndexException("trailing data after the index object", null);
       }
-      return builder.build();
+      return new Decoded(raw.build(), kind, apiVersion);
     } catch (CorruptIndexException e) {
       throw e;
     } catch (IOException | DateTimeException e) {
@@ -156,15 +175,13 @@ public final class FileIndexCodec {
     }
   }
 
-  private static void readFiles(JsonParser p, FileIndex.Builder builder) throws IOException {
+  private static void readFiles(JsonParser p, RawEntries raw) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName().replace('\\', '/');
+      String key = p.currentName();
       JsonToken t = p.nextToken();
       if (t == JsonToken.VALUE_NULL) {
         // Go decodes null into a zero FileData.
-        if (isSafeRelativePath(key)) {
-          builder.put(key, new IndexEntry(0, GO_ZERO_TIME));
-        }
+        raw.add(key, new IndexEntry(0, GO_ZERO_TIME));
         continue;
       }
       expect(t, JsonToken.START_OBJECT, p);
@@ -188,21 +205,71 @@ public final class FileIndexCodec {
           p.skipChildren();
         }
       }
-      if (isSafeRelativePath(key)) {
-        builder.put(key, new IndexEntry(size, modified));
+      raw.add(key, new IndexEntry(size, modified));
+    }
+  }
+
+  /** Keys as written; whether {@code \\} separates them is known only once all are read. */
+  private static final class RawEntries {
+    private final List<String> keys;
+    private final List<IndexEntry> entries;
+    private boolean anySlash;
+    private boolean anyBackslash;
+
+    RawEntries(int expected) {
+      keys = new ArrayList<>(expected);
+      entries = new ArrayList<>(expected);
+    }
+
+    void add(String key, IndexEntry entry) {
+      anySlash |= key.indexOf('/') >= 0;
+      anyBackslash |= key.indexOf('\\') >= 0;
+      keys.add(key);
+      entries.add(entry);
+    }
+
+    FileIndex build() {
+      boolean windows = !anySlash && anyBackslash && writtenOnWindows(keys);
+      FileIndex.Builder builder = FileIndex.builder(keys.size());
+      for (int i = 0; i < keys.size(); i++) {
+        String key = windows ? keys.get(i).replace('\\', '/') : keys.get(i);
+        if (isSafeRelativePath(key, windows)) {
+          builder.put(key, entries.get(i));
+        }
       }
+      return builder.build();
     }
   }
 
   /**
-   * Keys come from a file anyone could have edited, and deleted keys become {@code rm -rf}
-   * arguments in the container: a key that is absolute or climbs out with {@code ..} is dropped.
+   * Whether {@code \\} is the separator in keys that have no {@code /}. odo 1.0.0 and 1.2.6 on
+   * Windows wrote paths with the OS separator, and odo lists every directory it walks, so there the
+   * text before a key's last {@code \\} is always a key too. On Linux {@code \\} is an ordinary
+   * character of a name: an index with any subdirectory has {@code /} keys, and in a flat one the
+   * text before a name's {@code \\} is not also an entry (unless a file or empty directory of
+   * exactly that name sits beside it, the one case this reads wrongly).
    */
-  static boolean isSafeRelativePath(String key) {
+  static boolean writtenOnWindows(List<String> keys) {
+    Set<String> all = new HashSet<>(keys);
+    for (String key : keys) {
+      int sep = key.lastIndexOf('\\');
+      if (sep >= 0 && !all.contains(key.substring(0, sep))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Keys come from a file anyone could have edited, and deleted keys become {@code rm -rf}
+   * arguments in the container: a key that is absolute or climbs out with {@code ..} is dropped,
+   * and so is a drive-letter path in an index written on Windows.
+   */
+  static boolean isSafeRelativePath(String key, boolean windows) {
     if (key.isEmpty() || key.startsWith("/") || key.endsWith("/") || key.indexOf('\0') >= 0) {
       return false;
     }
-    if (key.length() > 1 && key.charAt(1) == ':') {
+    if (windows && key.length() > 1 && key.charAt(1) == ':') {
       return false; // C:/… from a Windows index
     }
     for (String segment : key.split("/", -1)) {

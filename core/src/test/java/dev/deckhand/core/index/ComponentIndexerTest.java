@@ -406,4 +406,28 @@ class ComponentIndexerTest {
         .containsExactly("olddir", "olddir/app.log", "removed.js", "sub/gone.js");
     assertThat(c.deletedRoots()).containsExactly("olddir", "removed.js", "sub/gone.js");
   }
+
+  @Test
+  void aNameWithABackslashSettlesAfterOnePush() throws IOException {
+    file(root, "back\\slash.txt", "x", PAST);
+    file(root, "src/a\\b.js", "x", PAST);
+    file(root, "flat\\only", "x", PAST);
+    scanAndCommit(indexer());
+    // Make the next scan parse the file rather than reuse what this process committed.
+    Path index = ComponentIndexer.indexFile(root);
+    Files.write(index, Files.readAllBytes(index));
+
+    IndexResult r = indexer().scan();
+    assertThat(r.changes().isEmpty()).as(r.changes().toString()).isTrue();
+  }
+
+  @Test
+  void aFlatFolderWithABackslashNameSettlesToo() throws IOException {
+    file(root, "a\\b", "x", PAST);
+    scanAndCommit(indexer());
+    Path index = ComponentIndexer.indexFile(root);
+    Files.write(index, Files.readAllBytes(index));
+
+    assertThat(indexer().scan().changes().isEmpty()).isTrue();
+  }
 }
