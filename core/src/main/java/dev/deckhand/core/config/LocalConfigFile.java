@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.deckhand.core.files.AtomicFiles;
-import dev.deckhand.core.files.FilePermissions;
+import dev.deckhand.core.files.OdoFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,11 +114,7 @@ public final class LocalConfigFile {
   /** Writes atomically (temp file + rename) with odo's permissions: 0600 file in a 0750 folder. */
   public static void write(Path contextDir, LocalConfig config) throws IOException {
     Path file = pathIn(contextDir);
-    Path dir = file.getParent();
-    if (!Files.isDirectory(dir)) {
-      Files.createDirectories(dir);
-      FilePermissions.restrictDirectory(dir);
-    }
+    OdoFolder.prepare(contextDir);
     byte[] bytes = YAML.writeValueAsBytes(config);
     AtomicFiles.write(file, bytes, true);
   }

@@ -1,6 +1,7 @@
 package dev.deckhand.core.index;
 
 import dev.deckhand.core.files.AtomicFiles;
+import dev.deckhand.core.files.OdoFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ public final class ComponentIndexer {
    */
   public void commit(IndexResult result) throws IOException {
     Path file = indexFile(root);
-    Files.createDirectories(file.getParent());
+    OdoFolder.prepare(root);
     AtomicFiles.write(file, codec.encode(result.index()), true);
     Files.setLastModifiedTime(file, FileTime.from(result.scanStartedAt()));
     if (COMMITTED.size() >= MAX_CACHED_ROOTS) {

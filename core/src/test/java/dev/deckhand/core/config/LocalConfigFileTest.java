@@ -148,7 +148,9 @@ class LocalConfigFileTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(".odo"))))
         .isEqualTo("rwxr-x---");
     try (var files = Files.list(dir.resolve(".odo"))) {
-      assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("config.yaml");
+      assertThat(files)
+          .extracting(p -> p.getFileName().toString())
+          .containsExactlyInAnyOrder("config.yaml", ".gitignore");
     }
   }
 

@@ -63,7 +63,9 @@ class ComponentIndexerTest {
     assertThat(ComponentIndexer.indexFile(root)).exists();
     assertThat(root.resolve(".odo")).isDirectoryContaining(p -> true);
     try (Stream<Path> files = Files.list(root.resolve(".odo"))) {
-      assertThat(files).containsExactly(ComponentIndexer.indexFile(root));
+      assertThat(files)
+          .containsExactlyInAnyOrder(
+              ComponentIndexer.indexFile(root), root.resolve(".odo/.gitignore"));
     }
   }
 
@@ -107,7 +109,8 @@ class ComponentIndexerTest {
     assertThat(r.scanStartedAt()).isBeforeOrEqualTo(Instant.now());
     scanAndCommit(indexer);
     try (Stream<Path> files = Files.list(index.getParent())) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("odo-file-index.json");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("odo-file-index.json", ".gitignore");
     }
   }
 
