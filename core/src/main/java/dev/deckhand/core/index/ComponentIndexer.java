@@ -30,6 +30,8 @@ import java.util.concurrent.Executors;
 public final class ComponentIndexer {
   private static final String INDEX_DIR = ".odo";
   private static final String INDEX_FILE = "odo-file-index.json";
+  private static final String SHOWN_PATH = INDEX_DIR + "/" + INDEX_FILE;
+  private static final String API_VERSION = "v1";
 
   private final Path root;
   private final IndexOptions options;
@@ -124,19 +126,37 @@ public final class ComponentIndexer {
     } catch (NoSuchFileException e) {
       return new OldIndex(FileIndex.empty(), null);
     }
+    FileIndexCodec.Decoded decoded;
     try {
-      return new OldIndex(codec.decode(bytes), modified);
+      decoded = codec.read(bytes);
     } catch (CorruptIndexException e) {
       warnings.add(
-          "index "
-              + INDEX_DIR
-              + "/"
-              + INDEX_FILE
-              + " is corrupt ("
+          "the index "
+              + SHOWN_PATH
+              + " is damaged ("
               + e.getMessage()
-              + "); doing a full rescan");
+              + "), so every file counts as new and the next push sends them all;"
+              + " a successful push rewrites it");
       return new OldIndex(FileIndex.empty(), null);
     }
+    String version = decoded.apiVersion();
+    if (version != null && !version.equals(API_VERSION)) {
+      warnings.add(
+          "the index "
+              + SHOWN_PATH
+              + " has apiVersion \""
+              + shown(version)
+              + "\", which this Deckhand does not know; it was read as "
+              + API_VERSION
+              + ", and a successful push rewrites it as "
+              + API_VERSION);
+    }
+    return new OldIndex(decoded.index(), modified);
+  }
+
+  private static String shown(String text) {
+    String one = text.replaceAll("\\p{Cntrl}", "?");
+    return one.length() <= 40 ? one : one.substring(0, 40) + "…";
   }
 
   private static OldIndex join(CompletableFuture<OldIndex> reading) throws IOException {

@@ -1,8 +1,11 @@
 package dev.deckhand.core.index;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -143,6 +146,9 @@ public final class FileIndexCodec {
 
   /** Like {@link #decode}, with {@code kind} and {@code apiVersion} (null when absent). */
   public Decoded read(byte[] json) throws CorruptIndexException {
+    if (new String(json, StandardCharsets.UTF_8).isBlank()) {
+      throw new CorruptIndexException("the file is empty", null);
+    }
     try (JsonParser p = JSON.createParser(json)) {
       RawEntries raw = new RawEntries(Math.max(16, json.length / 80));
       String kind = null;
@@ -154,7 +160,7 @@ public final class FileIndexCodec {
         if (field.equalsIgnoreCase("Files") && value == JsonToken.START_OBJECT) {
           readFiles(p, raw);
         } else if (field.equalsIgnoreCase("Files") && value != JsonToken.VALUE_NULL) {
-          throw new CorruptIndexException("\"Files\" is not an object", null);
+          throw corrupt("\"Files\" is " + describe(value) + ", not a map of paths", p);
         } else if (field.equalsIgnoreCase("kind") && value == JsonToken.VALUE_STRING) {
           kind = p.getText();
         } else if (field.equalsIgnoreCase("apiVersion") && value == JsonToken.VALUE_STRING) {
@@ -165,13 +171,17 @@ public final class FileIndexCodec {
       }
       expect(p.currentToken(), JsonToken.END_OBJECT, p);
       if (p.nextToken() != null) {
-        throw new CorruptIndexException("trailing data after the index object", null);
+        throw new CorruptIndexException("more data follows the index", null);
       }
       return new Decoded(raw.build(), kind, apiVersion);
     } catch (CorruptIndexException e) {
       throw e;
-    } catch (IOException | DateTimeException e) {
-      throw new CorruptIndexException(e.getMessage(), e);
+    } catch (JsonEOFException e) {
+      throw new CorruptIndexException("it ends early" + where(e.getLocation()), e);
+    } catch (StreamReadException e) {
+      throw new CorruptIndexException("not valid JSON" + where(e.getLocation()), e);
+    } catch (IOException e) {
+      throw new CorruptIndexException("not valid JSON", e);
     }
   }
 
@@ -192,15 +202,32 @@ public final class FileIndexCodec {
         JsonToken v = p.nextToken();
         if (field.equalsIgnoreCase("Size")) {
           if (v != JsonToken.VALUE_NUMBER_INT) {
-            throw new CorruptIndexException("Size of \"" + key + "\" is not an integer", null);
+            throw corrupt(
+                "the Size of \"" + shorten(key) + "\" is " + describe(v) + ", not a whole number",
+                p);
           }
           size = p.getLongValue();
         } else if (field.equalsIgnoreCase("LastModifiedDate")) {
           if (v != JsonToken.VALUE_STRING) {
-            throw new CorruptIndexException(
-                "LastModifiedDate of \"" + key + "\" is not a string", null);
+            throw corrupt(
+                "the LastModifiedDate of \""
+                    + shorten(key)
+                    + "\" is "
+                    + describe(v)
+                    + ", not a time",
+                p);
           }
-          modified = GoTimeFormat.parse(p.getText());
+          try {
+            modified = GoTimeFormat.parse(p.getText());
+          } catch (DateTimeException e) {
+            throw corrupt(
+                "the LastModifiedDate of \""
+                    + shorten(key)
+                    + "\" is \""
+                    + shorten(p.getText())
+                    + "\", not a time",
+                p);
+          }
         } else {
           p.skipChildren();
         }
@@ -283,9 +310,44 @@ public final class FileIndexCodec {
   private static void expect(JsonToken actual, JsonToken expected, JsonParser p)
       throws CorruptIndexException {
     if (actual != expected) {
-      throw new CorruptIndexException(
-          "expected " + expected + " but found " + actual + " at " + p.currentLocation(), null);
+      throw corrupt(
+          actual == null
+              ? "it ends early"
+              : "expected " + describe(expected) + ", found " + describe(actual),
+          p);
     }
+  }
+
+  private static CorruptIndexException corrupt(String problem, JsonParser p) {
+    return new CorruptIndexException(problem + where(p.currentTokenLocation()), null);
+  }
+
+  private static String where(JsonLocation at) {
+    return at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+  }
+
+  private static String shorten(String text) {
+    String one = text.replaceAll("\\p{Cntrl}", "?");
+    return one.length() <= 60 ? one : one.substring(0, 60) + "…";
+  }
+
+  /** A JSON token as a person reading the file would name it. */
+  private static String describe(JsonToken token) {
+    if (token == null) {
+      return "the end of the file";
+    }
+    return switch (token) {
+      case START_OBJECT -> "an object {…}";
+      case END_OBJECT -> "the end of an object";
+      case START_ARRAY -> "a list […]";
+      case END_ARRAY -> "the end of a list";
+      case FIELD_NAME -> "a name";
+      case VALUE_STRING -> "text";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "true/false";
+      case VALUE_NULL -> "null";
+      default -> "something else";
+    };
   }
 
   /** A byte buffer without ByteArrayOutputStream's synchronisation. */

@@ -300,10 +300,65 @@ class ComponentIndexerTest {
     Files.writeString(ComponentIndexer.indexFile(root), "{\"kind\":\"FileIndex\",\"Files\":{\"a.t");
     IndexResult r = indexer().scan();
     assertThat(r.changes().added()).containsExactly("a.txt");
-    assertThat(r.warnings()).hasSize(1);
-    assertThat(r.warnings().get(0))
-        .startsWith("index .odo/odo-file-index.json is corrupt (")
-        .endsWith("); doing a full rescan");
+    assertThat(r.warnings())
+        .containsExactly(
+            "the index .odo/odo-file-index.json is damaged (it ends early at line 1, column 34),"
+                + " so every file counts as new and the next push sends them all;"
+                + " a successful push rewrites it");
+  }
+
+  @Test
+  void everyDamagedIndexIsDescribedInPlainWords() throws IOException {
+    file(root, "a.txt", "a", PAST);
+    dir(root, ".odo");
+    String[][] cases = {
+      {"", "the file is empty"},
+      {"{", "it ends early at line 1, column 2"},
+      {"[1]", "expected an object {…}, found a list […] at line 1, column 1"},
+      {"{\"Files\":[]}", "\"Files\" is a list […], not a map of paths at line 1, column 10"},
+      {
+        "{\"Files\":{\"a\":{\"Size\":\"x\"}}}",
+        "the Size of \"a\" is text, not a whole number at line 1, column 23"
+      },
+      {
+        "{\"Files\":{\"a\":{\"LastModifiedDate\":\"yesterday\"}}}",
+        "the LastModifiedDate of \"a\" is \"yesterday\", not a time at line 1, column 35"
+      },
+      {"{\"Files\":{}} {}", "more data follows the index"},
+      {"\u0000\u0001garbage", "not valid JSON at line 1, column 2"},
+      {"{\"kind\" \"FileIndex\"}", "not valid JSON at line 1, column 9"},
+    };
+    for (String[] c : cases) {
+      Files.writeString(ComponentIndexer.indexFile(root), c[0]);
+      List<String> warnings = indexer().scan().warnings();
+      assertThat(warnings)
+          .as(c[0])
+          .containsExactly(
+              "the index .odo/odo-file-index.json is damaged ("
+                  + c[1]
+                  + "), so every file counts as new and the next push sends them all;"
+                  + " a successful push rewrites it");
+      assertThat(warnings.get(0))
+          .doesNotContain("JsonToken", "Source:", "deserialize", "Exception", "START_", "token");
+    }
+  }
+
+  @Test
+  void anIndexOfAnUnknownApiVersionIsReadWithOneWarning() throws IOException {
+    file(root, "a.txt", "a", PAST);
+    dir(root, ".odo");
+    FileIndex v1 = FileIndex.builder().put("a.txt", new IndexEntry(1, PAST)).build();
+    String json =
+        new String(new FileIndexCodec().encode(v1), StandardCharsets.UTF_8)
+            .replace("\"apiVersion\":\"v1\"", "\"apiVersion\":\"v2beta1\"");
+    Files.writeString(ComponentIndexer.indexFile(root), json);
+
+    IndexResult r = indexer().scan();
+    assertThat(r.changes().isEmpty()).isTrue();
+    assertThat(r.warnings())
+        .containsExactly(
+            "the index .odo/odo-file-index.json has apiVersion \"v2beta1\", which this Deckhand"
+                + " does not know; it was read as v1, and a successful push rewrites it as v1");
   }
 
   @Test
