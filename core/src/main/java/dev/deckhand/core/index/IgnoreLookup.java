@@ -17,6 +17,7 @@ final class IgnoreLookup {
   private final IgnoreRules rules;
   private final Map<String, IgnoreRules.Frame> frames = new HashMap<>();
   private final Map<String, Boolean> excludedDirs = new HashMap<>();
+  private final Map<String, Boolean> realDirs = new HashMap<>();
 
   IgnoreLookup(Path root, IgnoreRules rules) {
     this.root = root;
@@ -47,6 +48,22 @@ final class IgnoreLookup {
     return known;
   }
 
+  /** A directory, reached from the root without following a link. */
+  private boolean isRealDirectory(String dir) {
+    if (dir.isEmpty()) {
+      return true;
+    }
+    Boolean known = realDirs.get(dir);
+    if (known == null) {
+      int slash = dir.lastIndexOf('/');
+      known =
+          isRealDirectory(slash < 0 ? "" : dir.substring(0, slash))
+              && Files.isDirectory(root.resolve(dir), LinkOption.NOFOLLOW_LINKS);
+      realDirs.put(dir, known);
+    }
+    return known;
+  }
+
   /** The rules in force inside a directory, as the walk would have built them. */
   private IgnoreRules.Frame frameOf(String dir) {
     if (frames.containsKey(dir)) {
@@ -61,6 +78,11 @@ final class IgnoreLookup {
     }
     Path abs = dir.isEmpty() ? root : root.resolve(dir);
     IgnoreRules.Frame frame;
+    if (!isRealDirectory(dir)) {
+      // Gone, or a link now: the walk reads no rules there, and nothing is read through a link.
+      frames.put(dir, parent);
+      return parent;
+    }
     try {
       frame =
           rules.enter(

@@ -488,4 +488,21 @@ class ComponentIndexerTest {
 
     assertThat(indexer().scan().changes().isEmpty()).isTrue();
   }
+
+  @Test
+  void ignoreFilesBehindALinkOutOfTheFolderDecideNoDeletion(@TempDir Path outside)
+      throws IOException {
+    file(outside, "sub/.gitignore", "*\n");
+    file(root, "lib/sub/a.js", "x", PAST);
+    scanAndCommit(indexer());
+    // lib becomes a link out of the folder (excluded, so left alone in the container); the
+    // outside "*" must not make the removed a.js count as ignored.
+    Files.delete(root.resolve("lib/sub/a.js"));
+    Files.delete(root.resolve("lib/sub"));
+    Files.delete(root.resolve("lib"));
+    Files.createSymbolicLink(root.resolve("lib"), outside);
+
+    ChangeSet c = indexer().scan().changes();
+    assertThat(c.deleted()).containsExactly("lib/sub/a.js");
+  }
 }
