@@ -12,10 +12,10 @@ import java.nio.file.Path;
  * The text of a YAML file, or why it is not text: YAML is UTF-8, and a file that is binary or saved
  * in another encoding is named with the line and column of the first byte that cannot be read.
  */
-final class YamlText {
+public final class YamlText {
   private YamlText() {}
 
-  static String decode(Path file, byte[] bytes) throws ConfigException {
+  public static String decode(Path file, byte[] bytes) throws ConfigException {
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw notText(
