@@ -86,11 +86,15 @@ public final class YamlDiagnostics {
 
   /**
    * A mapping error in the terms of the person editing the YAML: what the field expected and what
-   * it found ("expected a whole number, found the text 'fast'"), never Jackson's Java types.
+   * it found ("expected a whole number, found 'fast'"), never Jackson's Java types.
    */
   public static String problemOf(JsonMappingException e) {
     if (e.getCause() instanceof InputCoercionException) {
-      return "the number is too large (expected a whole number up to " + Integer.MAX_VALUE + ")";
+      return "the number is out of range (expected a whole number from "
+          + Integer.MIN_VALUE
+          + " to "
+          + Integer.MAX_VALUE
+          + ")";
     }
     if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
       return "expected " + expected(m.getTargetType()) + found(m);

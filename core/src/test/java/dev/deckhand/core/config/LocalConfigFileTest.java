@@ -290,8 +290,8 @@ class LocalConfigFileTest {
             "config.yaml:3: ComponentSettings.DebugPort: expected a whole number, found '1.5'");
     assertThat(problemWith(head + "  DebugPort: 99999999999999\n"))
         .isEqualTo(
-            "config.yaml:3: ComponentSettings.DebugPort: the number is too large (expected a whole"
-                + " number up to 2147483647)");
+            "config.yaml:3: ComponentSettings.DebugPort: the number is out of range (expected a"
+                + " whole number from -2147483648 to 2147483647)");
     assertThat(problemWith(head + "  SourceType: [git]\n"))
         .isEqualTo(
             "config.yaml:3: ComponentSettings.SourceType: expected a single value, found a list");
