@@ -137,8 +137,8 @@ public final class FileIndexCodec {
 
   /**
    * Accepts everything Go's decoder would accept from odo: case-insensitive field names, unknown
-   * fields, {@code \\}-separated keys of an index written on Windows (see {@link
-   * #writtenOnWindows}) and any RFC 3339 offset.
+   * fields, {@code \}-separated keys of an index written on Windows (see {@link #writtenOnWindows})
+   * and any RFC 3339 offset.
    */
   public FileIndex decode(byte[] json) throws CorruptIndexException {
     return read(json).index();
@@ -146,7 +146,7 @@ public final class FileIndexCodec {
 
   /** Like {@link #decode}, with {@code kind} and {@code apiVersion} (null when absent). */
   public Decoded read(byte[] json) throws CorruptIndexException {
-    if (new String(json, StandardCharsets.UTF_8).isBlank()) {
+    if (isBlank(json)) {
       throw new CorruptIndexException("the file is empty", null);
     }
     try (JsonParser p = JSON.createParser(json)) {
@@ -234,6 +234,15 @@ public final class FileIndexCodec {
       }
       raw.add(key, new IndexEntry(size, modified));
     }
+  }
+
+  private static boolean isBlank(byte[] json) {
+    for (byte b : json) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Keys as written; whether {@code \\} separates them is known only once all are read. */
