@@ -9,6 +9,19 @@ final class EventPrinter {
   private EventPrinter() {}
 
   static PushListener of(PrintWriter out, OutputFormat format, boolean showLog) {
+    return of(out, format, showLog, true);
+  }
+
+  /**
+   * For a command whose failure is its own result ({@code push}): a failed push's closing line is
+   * left to the caller, which says it on stderr; JSON events stay whole on {@code out}.
+   */
+  static PushListener forOneShot(PrintWriter out, OutputFormat format, boolean showLog) {
+    return of(out, format, showLog, false);
+  }
+
+  private static PushListener of(
+      PrintWriter out, OutputFormat format, boolean showLog, boolean printsFailure) {
     if (format == OutputFormat.json) {
       return e -> {
         synchronized (out) {
@@ -17,6 +30,6 @@ final class EventPrinter {
         }
       };
     }
-    return new TextProgress(out, showLog);
+    return new TextProgress(out, showLog, printsFailure);
   }
 }

@@ -44,7 +44,8 @@ final class PushCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path dir = context.folder();
     PrintWriter out = spec.commandLine().getOut();
-    PushListener listener = EventPrinter.of(out, output, showLog);
+    // Progress goes to stdout; the failure, if any, to stderr, so `push > log` still shows it.
+    PushListener listener = EventPrinter.forOneShot(out, output, showLog);
     try (ClusterConnection.Connection cluster = ClusterConnection.connect()) {
       PushResult result =
           new PushSession(
@@ -55,9 +56,7 @@ final class PushCommand implements Callable<Integer> {
                   listener)
               .run();
       if (!result.success()) {
-        if (output == OutputFormat.json) {
-          spec.commandLine().getErr().println("deckhand: " + result.summary());
-        }
+        spec.commandLine().getErr().println("deckhand: push failed: " + result.summary());
         return 1;
       }
       return 0;

@@ -11,10 +11,20 @@ import java.util.Locale;
 final class TextProgress implements PushListener {
   private final PrintWriter out;
   private final boolean showLog;
+  private final boolean printsFailure;
 
   TextProgress(PrintWriter out, boolean showLog) {
+    this(out, showLog, true);
+  }
+
+  /**
+   * @param printsFailure whether a failed push's closing line goes to {@code out}; {@code push}
+   *     says its failure on stderr itself, {@code watch} carries on and lists it with the rest
+   */
+  TextProgress(PrintWriter out, boolean showLog, boolean printsFailure) {
     this.out = out;
     this.showLog = showLog;
+    this.printsFailure = printsFailure;
   }
 
   @Override
@@ -33,7 +43,7 @@ final class TextProgress implements PushListener {
         out.println(
             "    " + (e.stream() == PushEvent.OutputStream.STDERR ? "! " : "| ") + e.text());
       }
-    } else if (event instanceof PushEvent.PushFinished e) {
+    } else if (event instanceof PushEvent.PushFinished e && (e.success() || printsFailure)) {
       out.println(
           (e.success() ? "" : "Push failed: ")
               + e.summary()

@@ -22,7 +22,8 @@ record FileRow(Kind kind, String path, String note) {
     SECRET("×", "file-secret"),
     SYMLINK_OUTSIDE("↗", "file-problem"),
     ALWAYS_EXCLUDED("·", "file-ignored"),
-    PROBLEM("!", "file-problem");
+    PROBLEM("!", "file-problem"),
+    WARNING("!", "file-problem");
 
     final String mark;
     final String styleClass;
@@ -61,7 +62,10 @@ record FileRow(Kind kind, String path, String note) {
     return p.directories().contains(path) ? path + "/" : path;
   }
 
-  /** What stays out with its reason, then problems not already explained by an exclusion. */
+  /**
+   * What stays out with its reason, then problems not already explained by an exclusion, then the
+   * scan's warnings (they name their own file, so the whole line is the note).
+   */
   static List<FileRow> excluded(FilesPreview p) {
     List<FileRow> rows = new ArrayList<>();
     Set<String> explained = new HashSet<>();
@@ -82,6 +86,9 @@ record FileRow(Kind kind, String path, String note) {
       if (!explained.contains(problem.path())) {
         rows.add(new FileRow(Kind.PROBLEM, problem.path(), problem.reason()));
       }
+    }
+    for (String warning : p.warnings()) {
+      rows.add(new FileRow(Kind.WARNING, "", warning));
     }
     return rows;
   }

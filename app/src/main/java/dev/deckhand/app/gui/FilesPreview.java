@@ -22,6 +22,7 @@ import java.util.List;
  * @param allowedSecrets deny-listed paths in the index because an allow pattern admitted them
  * @param directories the added and modified paths that are directories (shown as {@code dir/}, so a
  *     folder whose files all stay out reads as the empty folder it is)
+ * @param warnings what the scan could not use, e.g. an invalid ignore pattern or a damaged index
  */
 public record FilesPreview(
     Path folder,
@@ -29,6 +30,7 @@ public record FilesPreview(
     ChangeSet changes,
     List<Exclusion> exclusions,
     List<ScanProblem> problems,
+    List<String> warnings,
     List<String> allowedSecrets,
     java.util.Set<String> directories,
     boolean firstPush,
@@ -37,6 +39,7 @@ public record FilesPreview(
     directories = java.util.Set.copyOf(directories);
     exclusions = List.copyOf(exclusions);
     problems = List.copyOf(problems);
+    warnings = List.copyOf(warnings);
     allowedSecrets = List.copyOf(allowedSecrets);
   }
 
@@ -49,6 +52,7 @@ public record FilesPreview(
         r.changes(),
         r.exclusions(),
         r.problems(),
+        r.warnings(),
         SecretNames.allowedIn(r.index()),
         java.util.stream.Stream.concat(
                 r.changes().added().stream(), r.changes().modified().stream())

@@ -161,7 +161,10 @@ final class FilesView extends VBox {
       mark.setText(row.kind().mark);
       path.setText(row.path());
       note.setText(row.note());
-      note.setTooltip(row.note().isEmpty() ? null : new Tooltip(row.path() + ": " + row.note()));
+      note.setTooltip(
+          row.note().isEmpty()
+              ? null
+              : new Tooltip(row.path().isEmpty() ? row.note() : row.path() + ": " + row.note()));
       getStyleClass().add(row.kind().styleClass);
       setText(null);
       setGraphic(box);

@@ -151,6 +151,27 @@ class ComponentTabsTest {
   }
 
   @Test
+  void filesTabShowsTheScansWarningsSuchAsAnInvalidIgnorePattern(FxRobot robot) throws IOException {
+    write(folder.resolve("server.js"), "x");
+    write(folder.resolve(".gitignore"), "*.log\n[\n");
+
+    open(robot);
+    robot.clickOn("#tab-files");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    String warning = ".gitignore line 2: \"[\" is not a valid pattern and matches nothing";
+    assertThat(rows(gui.window.page.files.excludedRows)).contains("WARNING  " + warning);
+    assertThat(
+            robot
+                .lookup("#files-excluded")
+                .lookup(
+                    (java.util.function.Predicate<javafx.scene.Node>)
+                        n -> n instanceof Labeled l && warning.equals(l.getText()))
+                .tryQuery())
+        .isPresent();
+  }
+
+  @Test
   void firstPushOfAnAllowedSecretAsksFirst(FxRobot robot) throws IOException {
     write(folder.resolve("server.js"), "x");
     write(folder.resolve(".env"), "TOKEN=x");

@@ -98,7 +98,11 @@ final class CatalogFile {
           file, YamlDiagnostics.errorLine(e), YamlDiagnostics.fieldPath(e), problem(e), e);
     } catch (JsonProcessingException e) {
       throw new ConfigException(
-          file, YamlDiagnostics.errorLine(e), null, "not valid YAML: " + e.getOriginalMessage(), e);
+          file,
+          YamlDiagnostics.errorLine(e),
+          null,
+          "not valid YAML: " + YamlDiagnostics.syntaxProblem(e),
+          e);
     }
     if (doc == null || doc.types == null) {
       return List.of();
@@ -172,7 +176,6 @@ final class CatalogFile {
           + " ports, detect; s2i has scriptsUrl, destination, deploymentsDir, workingDir,"
           + " builderImageName)";
     }
-    String shape = YamlDiagnostics.shapeProblem(msg);
-    return shape != null ? shape : YamlDiagnostics.firstLine(msg);
+    return YamlDiagnostics.problemOf(e);
   }
 }

@@ -1,10 +1,12 @@
 package dev.deckhand.core.catalog;
 
 import dev.deckhand.core.config.ConfigException;
+import dev.deckhand.core.config.YamlText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -47,12 +49,14 @@ public final class ComponentCatalog {
     List<ComponentType> user = List.of();
     if (userFileOrNull != null) {
       try {
-        String text = Files.readString(userFileOrNull, StandardCharsets.UTF_8);
+        String text = YamlText.decode(userFileOrNull, Files.readAllBytes(userFileOrNull));
         user = CatalogFile.parse(userFileOrNull, text);
       } catch (NoSuchFileException e) {
         user = List.of();
+      } catch (AccessDeniedException e) {
+        throw new ConfigException(userFileOrNull, 0, null, "cannot read it: permission denied", e);
       } catch (IOException e) {
-        throw new ConfigException(userFileOrNull, 0, null, "cannot read: " + e.getMessage(), e);
+        throw new ConfigException(userFileOrNull, 0, null, "cannot read it: " + e.getMessage(), e);
       }
     }
     return new ComponentCatalog(index(builtInTypes(), user));

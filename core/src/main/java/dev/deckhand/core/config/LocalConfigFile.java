@@ -1,6 +1,7 @@
 package dev.deckhand.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.deckhand.core.files.AtomicFiles;
-import dev.deckhand.core.files.FilePermissions;
+import dev.deckhand.core.files.OdoFolder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,6 +45,8 @@ public final class LocalConfigFile {
             .build();
     return new ObjectMapper(factory)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        // odo (Go) rejects 1.5 for an int field; Jackson would quietly make it 1.
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
@@ -54,15 +57,17 @@ public final class LocalConfigFile {
   /** The config of a component folder, or empty when the folder has none. */
   public static Optional<LocalConfig> readIfPresent(Path contextDir) throws ConfigException {
     Path file = pathIn(contextDir);
-    String text;
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    } catch (AccessDeniedException e) {
+      throw new ConfigException(file, 0, null, "cannot read it: permission denied", e);
     } catch (IOException e) {
-      throw new ConfigException(file, 0, null, "cannot read: " + e.getMessage(), e);
+      throw new ConfigException(file, 0, null, "cannot read it: " + e.getMessage(), e);
     }
-    return Optional.of(parse(file, text));
+    return Optional.of(parse(file, YamlText.decode(file, bytes)));
   }
 
   /** The config of a component folder; a missing file is an error that says how to make one. */
@@ -86,12 +91,13 @@ public final class LocalConfigFile {
     try {
       config = YAML.readValue(text, LocalConfig.class);
     } catch (JsonMappingException e) {
-      if (e.getCause() instanceof StreamReadException syntax) {
+      if (e.getCause() instanceof StreamReadException syntax
+          && !(syntax instanceof InputCoercionException)) {
         throw new ConfigException(
             file,
             YamlDiagnostics.errorLine(syntax),
             null,
-            "not valid YAML: " + YamlDiagnostics.firstLine(syntax.getOriginalMessage()),
+            "not valid YAML: " + YamlDiagnostics.syntaxProblem(syntax),
             e);
       }
       throw new ConfigException(
@@ -101,7 +107,7 @@ public final class LocalConfigFile {
           file,
           YamlDiagnostics.errorLine(e),
           null,
-          "not valid YAML: " + YamlDiagnostics.firstLine(e.getOriginalMessage()),
+          "not valid YAML: " + YamlDiagnostics.syntaxProblem(e),
           e);
     }
     if (config == null) {
@@ -114,11 +120,7 @@ public final class LocalConfigFile {
   /** Writes atomically (temp file + rename) with odo's permissions: 0600 file in a 0750 folder. */
   public static void write(Path contextDir, LocalConfig config) throws IOException {
     Path file = pathIn(contextDir);
-    Path dir = file.getParent();
-    if (!Files.isDirectory(dir)) {
-      Files.createDirectories(dir);
-      FilePermissions.restrictDirectory(dir);
-    }
+    OdoFolder.prepare(contextDir);
     byte[] bytes = YAML.writeValueAsBytes(config);
     AtomicFiles.write(file, bytes, true);
   }
@@ -235,22 +237,6 @@ public final class LocalConfigFile {
   }
 
   private static String cleanMessage(JsonMappingException e) {
-    String msg = e.getOriginalMessage();
-    String shape = YamlDiagnostics.shapeProblem(msg);
-    if (shape != null) {
-      return shape;
-    }
-    if (msg.contains("Cannot deserialize value of type `java.lang.Integer`")
-        || msg.contains("Cannot deserialize value of type `int`")) {
-      return "expected a whole number";
-    }
-    if (msg.contains("Cannot deserialize value of type `java.lang.Boolean`")) {
-      return "expected true or false";
-    }
-    if (msg.contains("unknown source type")) {
-      int at = msg.indexOf("unknown source type");
-      return msg.substring(at);
-    }
-    return YamlDiagnostics.firstLine(msg);
+    return YamlDiagnostics.problemOf(e);
   }
 }

@@ -15,13 +15,15 @@ import java.util.Set;
 /**
  * Compares a fresh scan with the last committed index, the way odo does (size and mtime, ns
  * precision) plus the fixes odo lacked: racy mtimes, kind swaps, and never deleting what merely
- * became ignored.
+ * became ignored. Like odo, it never deletes an ignored path that is gone either.
  */
 final class ChangeDetector {
   private final Path root;
+  private final IgnoreLookup ignores;
 
-  ChangeDetector(Path root) {
+  ChangeDetector(Path root, IgnoreRules rules) {
     this.root = root;
+    this.ignores = new IgnoreLookup(root, rules);
   }
 
   /**
@@ -48,8 +50,13 @@ final class ChangeDetector {
         cmp = a.equals(b) ? 0 : PathOrder.compare(a, b);
       }
       if (cmp < 0) {
-        String path = old.pathAt(i++);
-        if (ChangeSet.hasAncestorIn(path, deletedSet) || isGone(path)) {
+        String path = old.pathAt(i);
+        boolean directory = old.effectiveKind(path) == EntryKind.DIRECTORY;
+        i++;
+        // odo's index also lists ignored files; the container's copies of ignored paths are
+        // assemble's work (node_modules), so a removed ignored path is never deleted there.
+        if (ChangeSet.hasAncestorIn(path, deletedSet)
+            || (isGone(path) && !ignores.isExcluded(path, directory))) {
           deleted.add(path);
           deletedSet.add(path);
         }

@@ -1,6 +1,7 @@
 package dev.deckhand.core.index;
 
 import dev.deckhand.core.files.AtomicFiles;
+import dev.deckhand.core.files.OdoFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +30,8 @@ import java.util.concurrent.Executors;
 public final class ComponentIndexer {
   private static final String INDEX_DIR = ".odo";
   private static final String INDEX_FILE = "odo-file-index.json";
+  private static final String SHOWN_PATH = INDEX_DIR + "/" + INDEX_FILE;
+  private static final String API_VERSION = "v1";
 
   private final Path root;
   private final IndexOptions options;
@@ -75,9 +78,12 @@ public final class ComponentIndexer {
               }
             },
             OLD_INDEX_READER);
-    ScanOutcome scanned = new TreeScanner(root, IgnoreRules.load(root, options)).scan();
+    IgnoreRules rules = IgnoreRules.load(root, options);
+    ScanOutcome scanned = new TreeScanner(root, rules).scan();
     OldIndex old = join(reading);
-    ChangeSet changes = new ChangeDetector(root).diff(old.index(), scanned.index(), old.modified());
+    ChangeSet changes =
+        new ChangeDetector(root, rules).diff(old.index(), scanned.index(), old.modified());
+    warnings.addAll(rules.warnings());
     return new IndexResult(
         scanned.index(),
         changes,
@@ -93,7 +99,7 @@ public final class ComponentIndexer {
    */
   public void commit(IndexResult result) throws IOException {
     Path file = indexFile(root);
-    Files.createDirectories(file.getParent());
+    OdoFolder.prepare(root);
     AtomicFiles.write(file, codec.encode(result.index()), true);
     Files.setLastModifiedTime(file, FileTime.from(result.scanStartedAt()));
     if (COMMITTED.size() >= MAX_CACHED_ROOTS) {
@@ -120,19 +126,37 @@ public final class ComponentIndexer {
     } catch (NoSuchFileException e) {
       return new OldIndex(FileIndex.empty(), null);
     }
+    FileIndexCodec.Decoded decoded;
     try {
-      return new OldIndex(codec.decode(bytes), modified);
+      decoded = codec.read(bytes);
     } catch (CorruptIndexException e) {
       warnings.add(
-          "index "
-              + INDEX_DIR
-              + "/"
-              + INDEX_FILE
-              + " is corrupt ("
+          "the index "
+              + SHOWN_PATH
+              + " is damaged ("
               + e.getMessage()
-              + "); doing a full rescan");
+              + "), so every file counts as new and the next push sends them all;"
+              + " a successful push rewrites it");
       return new OldIndex(FileIndex.empty(), null);
     }
+    String version = decoded.apiVersion();
+    if (version != null && !version.equals(API_VERSION)) {
+      warnings.add(
+          "the index "
+              + SHOWN_PATH
+              + " has apiVersion \""
+              + shown(version)
+              + "\", which this Deckhand does not know; it was read as "
+              + API_VERSION
+              + ", and a successful push rewrites it as "
+              + API_VERSION);
+    }
+    return new OldIndex(decoded.index(), modified);
+  }
+
+  private static String shown(String text) {
+    String one = text.replaceAll("\\p{Cntrl}", "?");
+    return one.length() <= 40 ? one : one.substring(0, 40) + "…";
   }
 
   private static OldIndex join(CompletableFuture<OldIndex> reading) throws IOException {

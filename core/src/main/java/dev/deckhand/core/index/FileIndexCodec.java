@@ -1,15 +1,22 @@
 package dev.deckhand.core.index;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Reads and writes {@code .odo/odo-file-index.json} exactly as odo 1.x's Go {@code encoding/json}
@@ -125,46 +132,66 @@ public final class FileIndexCodec {
     out.write(HEX[c & 0xF]);
   }
 
+  /** An index as read, with the header fields a reader may want to question. */
+  public record Decoded(FileIndex index, String kind, String apiVersion) {}
+
   /**
    * Accepts everything Go's decoder would accept from odo: case-insensitive field names, unknown
-   * fields, {@code \}-separated keys (odo 1.0.0 and 1.2.6 on Windows) and any RFC 3339 offset.
+   * fields, {@code \}-separated keys of an index written on Windows (see {@link #writtenOnWindows})
+   * and any RFC 3339 offset.
    */
   public FileIndex decode(byte[] json) throws CorruptIndexException {
+    return read(json).index();
+  }
+
+  /** Like {@link #decode}, with {@code kind} and {@code apiVersion} (null when absent). */
+  public Decoded read(byte[] json) throws CorruptIndexException {
+    if (isBlank(json)) {
+      throw new CorruptIndexException("the file is empty", null);
+    }
     try (JsonParser p = JSON.createParser(json)) {
-      FileIndex.Builder builder = FileIndex.builder(Math.max(16, json.length / 80));
+      RawEntries raw = new RawEntries(Math.max(16, json.length / 80));
+      String kind = null;
+      String apiVersion = null;
       expect(p.nextToken(), JsonToken.START_OBJECT, p);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
         if (field.equalsIgnoreCase("Files") && value == JsonToken.START_OBJECT) {
-          readFiles(p, builder);
+          readFiles(p, raw);
         } else if (field.equalsIgnoreCase("Files") && value != JsonToken.VALUE_NULL) {
-          throw new CorruptIndexException("\"Files\" is not an object", null);
+          throw corrupt("\"Files\" is " + describe(value) + ", not a map of paths", p);
+        } else if (field.equalsIgnoreCase("kind") && value == JsonToken.VALUE_STRING) {
+          kind = p.getText();
+        } else if (field.equalsIgnoreCase("apiVersion") && value == JsonToken.VALUE_STRING) {
+          apiVersion = p.getText();
         } else {
           p.skipChildren();
         }
       }
       expect(p.currentToken(), JsonToken.END_OBJECT, p);
       if (p.nextToken() != null) {
-        throw new CorruptIndexException("trailing data after the index object", null);
+        throw new CorruptIndexException("more data follows the index", null);
       }
-      return builder.build();
+      return new Decoded(raw.build(), kind, apiVersion);
     } catch (CorruptIndexException e) {
       throw e;
-    } catch (IOException | DateTimeException e) {
-      throw new CorruptIndexException(e.getMessage(), e);
+    } catch (JsonEOFException e) {
+      throw new CorruptIndexException("it ends early" + where(e.getLocation()), e);
+    } catch (StreamReadException e) {
+      throw new CorruptIndexException("not valid JSON" + where(e.getLocation()), e);
+    } catch (IOException e) {
+      throw new CorruptIndexException("not valid JSON", e);
     }
   }
 
-  private static void readFiles(JsonParser p, FileIndex.Builder builder) throws IOException {
+  private static void readFiles(JsonParser p, RawEntries raw) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName().replace('\\', '/');
+      String key = p.currentName();
       JsonToken t = p.nextToken();
       if (t == JsonToken.VALUE_NULL) {
         // Go decodes null into a zero FileData.
-        if (isSafeRelativePath(key)) {
-          builder.put(key, new IndexEntry(0, GO_ZERO_TIME));
-        }
+        raw.add(key, new IndexEntry(0, GO_ZERO_TIME));
         continue;
       }
       expect(t, JsonToken.START_OBJECT, p);
@@ -175,34 +202,110 @@ public final class FileIndexCodec {
         JsonToken v = p.nextToken();
         if (field.equalsIgnoreCase("Size")) {
           if (v != JsonToken.VALUE_NUMBER_INT) {
-            throw new CorruptIndexException("Size of \"" + key + "\" is not an integer", null);
+            throw corrupt(
+                "the Size of \"" + shorten(key) + "\" is " + describe(v) + ", not a whole number",
+                p);
           }
           size = p.getLongValue();
         } else if (field.equalsIgnoreCase("LastModifiedDate")) {
           if (v != JsonToken.VALUE_STRING) {
-            throw new CorruptIndexException(
-                "LastModifiedDate of \"" + key + "\" is not a string", null);
+            throw corrupt(
+                "the LastModifiedDate of \""
+                    + shorten(key)
+                    + "\" is "
+                    + describe(v)
+                    + ", not a time",
+                p);
           }
-          modified = GoTimeFormat.parse(p.getText());
+          try {
+            modified = GoTimeFormat.parse(p.getText());
+          } catch (DateTimeException e) {
+            throw corrupt(
+                "the LastModifiedDate of \""
+                    + shorten(key)
+                    + "\" is \""
+                    + shorten(p.getText())
+                    + "\", not a time",
+                p);
+          }
         } else {
           p.skipChildren();
         }
       }
-      if (isSafeRelativePath(key)) {
-        builder.put(key, new IndexEntry(size, modified));
+      raw.add(key, new IndexEntry(size, modified));
+    }
+  }
+
+  private static boolean isBlank(byte[] json) {
+    for (byte b : json) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
       }
+    }
+    return true;
+  }
+
+  /** Keys as written; whether {@code \\} separates them is known only once all are read. */
+  private static final class RawEntries {
+    private final List<String> keys;
+    private final List<IndexEntry> entries;
+    private boolean anySlash;
+    private boolean anyBackslash;
+
+    RawEntries(int expected) {
+      keys = new ArrayList<>(expected);
+      entries = new ArrayList<>(expected);
+    }
+
+    void add(String key, IndexEntry entry) {
+      anySlash |= key.indexOf('/') >= 0;
+      anyBackslash |= key.indexOf('\\') >= 0;
+      keys.add(key);
+      entries.add(entry);
+    }
+
+    FileIndex build() {
+      boolean windows = !anySlash && anyBackslash && writtenOnWindows(keys);
+      FileIndex.Builder builder = FileIndex.builder(keys.size());
+      for (int i = 0; i < keys.size(); i++) {
+        String key = windows ? keys.get(i).replace('\\', '/') : keys.get(i);
+        if (isSafeRelativePath(key, windows)) {
+          builder.put(key, entries.get(i));
+        }
+      }
+      return builder.build();
     }
   }
 
   /**
-   * Keys come from a file anyone could have edited, and deleted keys become {@code rm -rf}
-   * arguments in the container: a key that is absolute or climbs out with {@code ..} is dropped.
+   * Whether {@code \\} is the separator in keys that have no {@code /}. odo 1.0.0 and 1.2.6 on
+   * Windows wrote paths with the OS separator, and odo lists every directory it walks, so there the
+   * text before a key's last {@code \\} is always a key too. On Linux {@code \\} is an ordinary
+   * character of a name: an index with any subdirectory has {@code /} keys, and in a flat one the
+   * text before a name's {@code \\} is not also an entry (unless a file or empty directory of
+   * exactly that name sits beside it, the one case this reads wrongly).
    */
-  static boolean isSafeRelativePath(String key) {
+  static boolean writtenOnWindows(List<String> keys) {
+    Set<String> all = new HashSet<>(keys);
+    for (String key : keys) {
+      int sep = key.lastIndexOf('\\');
+      if (sep >= 0 && !all.contains(key.substring(0, sep))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Keys come from a file anyone could have edited, and deleted keys become {@code rm -rf}
+   * arguments in the container: a key that is absolute or climbs out with {@code ..} is dropped,
+   * and so is a drive-letter path in an index written on Windows.
+   */
+  static boolean isSafeRelativePath(String key, boolean windows) {
     if (key.isEmpty() || key.startsWith("/") || key.endsWith("/") || key.indexOf('\0') >= 0) {
       return false;
     }
-    if (key.length() > 1 && key.charAt(1) == ':') {
+    if (windows && key.length() > 1 && key.charAt(1) == ':') {
       return false; // C:/… from a Windows index
     }
     for (String segment : key.split("/", -1)) {
@@ -216,9 +319,44 @@ public final class FileIndexCodec {
   private static void expect(JsonToken actual, JsonToken expected, JsonParser p)
       throws CorruptIndexException {
     if (actual != expected) {
-      throw new CorruptIndexException(
-          "expected " + expected + " but found " + actual + " at " + p.currentLocation(), null);
+      throw corrupt(
+          actual == null
+              ? "it ends early"
+              : "expected " + describe(expected) + ", found " + describe(actual),
+          p);
     }
+  }
+
+  private static CorruptIndexException corrupt(String problem, JsonParser p) {
+    return new CorruptIndexException(problem + where(p.currentTokenLocation()), null);
+  }
+
+  private static String where(JsonLocation at) {
+    return at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+  }
+
+  private static String shorten(String text) {
+    String one = text.replaceAll("\\p{Cntrl}", "?");
+    return one.length() <= 60 ? one : one.substring(0, 60) + "…";
+  }
+
+  /** A JSON token as a person reading the file would name it. */
+  private static String describe(JsonToken token) {
+    if (token == null) {
+      return "the end of the file";
+    }
+    return switch (token) {
+      case START_OBJECT -> "an object {…}";
+      case END_OBJECT -> "the end of an object";
+      case START_ARRAY -> "a list […]";
+      case END_ARRAY -> "the end of a list";
+      case FIELD_NAME -> "a name";
+      case VALUE_STRING -> "text";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "true/false";
+      case VALUE_NULL -> "null";
+      default -> "something else";
+    };
   }
 
   /** A byte buffer without ByteArrayOutputStream's synchronisation. */

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
@@ -26,20 +30,39 @@ public final class IgnoreRules {
   private final IgnoreNode extra;
   private final IgnoreNode infoExclude;
   private final SecretDenyList secrets;
+  // The directory walk enters ignore files from several threads; a file read twice warns once.
+  private final Set<String> warnings;
 
-  private IgnoreRules(IgnoreNode extra, IgnoreNode infoExclude, SecretDenyList secrets) {
+  private IgnoreRules(
+      IgnoreNode extra, IgnoreNode infoExclude, SecretDenyList secrets, Set<String> warnings) {
     this.extra = extra;
     this.infoExclude = infoExclude;
     this.secrets = secrets;
+    this.warnings = warnings;
   }
 
   public static IgnoreRules load(Path root, IndexOptions options) throws IOException {
+    Set<String> warnings = ConcurrentHashMap.newKeySet();
     List<FastIgnoreRule> info =
-        GitignoreParsing.rulesOf(root.resolve(".git").resolve("info").resolve("exclude"));
+        GitignoreParsing.rulesOf(
+            root.resolve(".git").resolve("info").resolve("exclude"),
+            ".git/info/exclude",
+            warnings::add);
     return new IgnoreRules(
-        options.extraIgnores().isEmpty() ? null : GitignoreParsing.node(options.extraIgnores()),
+        options.extraIgnores().isEmpty()
+            ? null
+            : GitignoreParsing.node(options.extraIgnores(), "extra ignore pattern", warnings::add),
         info.isEmpty() ? null : new IgnoreNode(info),
-        SecretDenyList.allowing(options.allowSecrets(), allowFileRules(root)));
+        SecretDenyList.allowing(
+            options.allowSecrets(), allowFileRules(root, warnings::add), warnings::add),
+        warnings);
+  }
+
+  /** Unusable lines in the ignore files read so far, each naming the file and line. */
+  List<String> warnings() {
+    List<String> sorted = new ArrayList<>(warnings);
+    sorted.sort(null);
+    return sorted;
   }
 
   /**
@@ -48,12 +71,13 @@ public final class IgnoreRules {
    * next to the code and reviewed with it; a symlink there is not read, as nothing outside the
    * folder may widen what is pushed.
    */
-  private static List<FastIgnoreRule> allowFileRules(Path root) throws IOException {
+  private static List<FastIgnoreRule> allowFileRules(Path root, Consumer<String> warnings)
+      throws IOException {
     Path file = root.resolve(ALLOW_SECRETS_FILE);
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
-    return GitignoreParsing.rulesOf(file);
+    return GitignoreParsing.rulesOf(file, ALLOW_SECRETS_FILE, warnings);
   }
 
   /** The rules in force inside one directory: its own ignore files plus its parents'. */
@@ -75,10 +99,15 @@ public final class IgnoreRules {
     if (!hasGitignore && !hasOdoignore) {
       return parent;
     }
+    String prefix = dirRel.isEmpty() ? "" : dirRel + "/";
     List<FastIgnoreRule> git =
-        hasGitignore ? GitignoreParsing.rulesOf(dirAbs.resolve(GITIGNORE)) : List.of();
+        hasGitignore
+            ? GitignoreParsing.rulesOf(dirAbs.resolve(GITIGNORE), prefix + GITIGNORE, warnings::add)
+            : List.of();
     List<FastIgnoreRule> odo =
-        hasOdoignore ? GitignoreParsing.rulesOf(dirAbs.resolve(ODOIGNORE)) : List.of();
+        hasOdoignore
+            ? GitignoreParsing.rulesOf(dirAbs.resolve(ODOIGNORE), prefix + ODOIGNORE, warnings::add)
+            : List.of();
     List<FastIgnoreRule> all = GitignoreParsing.concat(git, odo);
     return all.isEmpty() ? parent : new Frame(parent, dirRel, new IgnoreNode(all));
   }

@@ -3,6 +3,7 @@ package dev.deckhand.core.index;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
@@ -42,11 +43,25 @@ final class SecretDenyList {
     ".pem", ".key", ".p12", ".pfx", ".jks", ".keystore", ".tfstate"
   };
 
-  private final IgnoreNode deny = GitignoreParsing.node(PATTERNS);
+  private final IgnoreNode deny =
+      GitignoreParsing.node(
+          PATTERNS,
+          "the secret deny list",
+          w -> {
+            throw new IllegalStateException(w);
+          });
   private final IgnoreNode allow;
 
   SecretDenyList(List<String> allowPatterns) {
-    this(allowPatterns.isEmpty() ? null : GitignoreParsing.node(allowPatterns));
+    this(
+        allowPatterns.isEmpty()
+            ? null
+            : GitignoreParsing.node(
+                allowPatterns,
+                "allow patterns",
+                w -> {
+                  throw new IllegalArgumentException(w);
+                }));
   }
 
   private SecretDenyList(IgnoreNode allow) {
@@ -54,10 +69,13 @@ final class SecretDenyList {
   }
 
   /** The deny list with the allow patterns of the options and of the folder's allow file. */
-  static SecretDenyList allowing(List<String> patterns, List<FastIgnoreRule> fileRules) {
+  static SecretDenyList allowing(
+      List<String> patterns, List<FastIgnoreRule> fileRules, Consumer<String> warnings) {
     List<FastIgnoreRule> all =
         GitignoreParsing.concat(
-            GitignoreParsing.rules(String.join("\n", patterns).getBytes(UTF_8)), fileRules);
+            GitignoreParsing.rules(
+                String.join("\n", patterns).getBytes(UTF_8), "allowed secret pattern", warnings),
+            fileRules);
     return new SecretDenyList(all.isEmpty() ? null : new IgnoreNode(all));
   }
 

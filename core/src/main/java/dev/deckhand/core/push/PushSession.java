@@ -359,7 +359,9 @@ public final class PushSession {
     return env;
   }
 
-  private static String indexSummary(IndexResult r, SyncPlan plan, boolean sameContainer) {
+  // Package-private for its test; the scan's warnings (a damaged index, an invalid ignore pattern)
+  // are said here, since they explain what the push sends.
+  static String indexSummary(IndexResult r, SyncPlan plan, boolean sameContainer) {
     String what =
         plan.full()
             ? (sameContainer ? "full push (forced)" : "full push (new pod or container)")
@@ -369,7 +371,12 @@ public final class PushSession {
                 + " modified, "
                 + r.changes().deleted().size()
                 + " deleted";
-    return r.index().size() + " entries; " + what;
+    StringBuilder summary = new StringBuilder().append(r.index().size()).append(" entries; ");
+    summary.append(what);
+    for (String warning : r.warnings()) {
+      summary.append("; warning: ").append(warning);
+    }
+    return summary.toString();
   }
 
   private PushEvent finished(PushResult r) {

@@ -2,6 +2,7 @@ package dev.deckhand.core.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deckhand.core.files.AtomicFiles;
+import dev.deckhand.core.files.OdoFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public record SyncState(
   }
 
   public void write(Path root) throws IOException {
-    Files.createDirectories(fileIn(root).getParent());
+    OdoFolder.prepare(root);
     AtomicFiles.write(fileIn(root), JSON.writeValueAsBytes(this), true);
   }
 

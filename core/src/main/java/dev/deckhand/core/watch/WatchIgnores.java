@@ -1,9 +1,8 @@
 package dev.deckhand.core.watch;
 
+import dev.deckhand.core.index.GitignoreParsing;
 import dev.deckhand.core.index.IndexOptions;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,7 +41,8 @@ final class WatchIgnores {
     this.extra =
         options.extraIgnores().isEmpty()
             ? null
-            : new IgnoreNode(parse(String.join("\n", options.extraIgnores())));
+            : new IgnoreNode(
+                parse(String.join("\n", options.extraIgnores()).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** {@code .git} and {@code .odo} at any depth, as the indexer: never pushed, never watched. */
@@ -143,7 +143,7 @@ final class WatchIgnores {
 
   private static List<FastIgnoreRule> read(Path file) {
     try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8));
+      return parse(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException | RuntimeException e) {
@@ -152,14 +152,10 @@ final class WatchIgnores {
     }
   }
 
-  private static List<FastIgnoreRule> parse(String text) {
-    IgnoreNode node = new IgnoreNode();
-    try (InputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
-      node.parse(in);
-    } catch (IOException e) {
-      return List.of();
-    }
-    return node.getRules();
+  // The indexer's parsing, so an invalid line is skipped alike (and quietly: the scan that the
+  // watcher triggers reports it in its warnings).
+  private static List<FastIgnoreRule> parse(byte[] text) {
+    return GitignoreParsing.rules(text, "", w -> {});
   }
 
   static String parentOf(String rel) {

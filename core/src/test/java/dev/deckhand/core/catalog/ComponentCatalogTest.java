@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deckhand.core.config.ConfigException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -231,6 +232,17 @@ class ComponentCatalogTest {
     ConfigException e = catchConfig(file);
     assertThat(e.file()).isEqualTo(file);
     assertThat(e.line()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void aUserFileThatIsNotUtf8TextSaysSo() throws Exception {
+    Path file = write("types:\n  - name: x\n");
+    Files.write(file, "types:\n  - name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(catchConfig(file).getMessage())
+        .isEqualTo(
+            file
+                + ":2: is not UTF-8 text (byte 0xE9 in column 14): binary, or saved in another"
+                + " encoding; save it as UTF-8");
   }
 
   @Test

@@ -148,7 +148,9 @@ class LocalConfigFileTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(".odo"))))
         .isEqualTo("rwxr-x---");
     try (var files = Files.list(dir.resolve(".odo"))) {
-      assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("config.yaml");
+      assertThat(files)
+          .extracting(p -> p.getFileName().toString())
+          .containsExactlyInAnyOrder("config.yaml", ".gitignore");
     }
   }
 
@@ -235,5 +237,77 @@ class LocalConfigFileTest {
   void emptyFileIsAnError() throws Exception {
     withConfig("");
     assertThatThrownBy(() -> LocalConfigFile.read(dir)).hasMessageContaining("empty");
+  }
+
+  private String problemWith(byte[] content) throws IOException {
+    Files.createDirectories(dir.resolve(".odo"));
+    Files.write(dir.resolve(".odo/config.yaml"), content);
+    try {
+      LocalConfigFile.read(dir);
+    } catch (ConfigException e) {
+      String message = e.getMessage();
+      assertThat(message)
+          .doesNotContain(
+              "JsonToken", "Source:", "deserialize", "Exception", "java.", "dev.deckhand", "`");
+      return message.replace(dir.resolve(".odo/config.yaml").toString(), "config.yaml");
+    }
+    throw new AssertionError("accepted: " + new String(content, StandardCharsets.UTF_8));
+  }
+
+  private String problemWith(String yaml) throws IOException {
+    return problemWith(yaml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aFileThatIsNotUtf8TextSaysSoWithLineAndColumn() throws IOException {
+    assertThat(problemWith(new byte[] {'k', 'i', 'n', 'd', 0, 1, (byte) 0xff}))
+        .isEqualTo(
+            "config.yaml:1: contains binary data (a NUL byte in column 5); it must be YAML text");
+    assertThat(
+            problemWith(
+                "kind: LocalConfig\nComponentSettings:\n  Name: café\n"
+                    .getBytes(StandardCharsets.ISO_8859_1)))
+        .isEqualTo(
+            "config.yaml:3: is not UTF-8 text (byte 0xE9 in column 12): binary, or saved in"
+                + " another encoding; save it as UTF-8");
+  }
+
+  @Test
+  void aValueOfTheWrongFormSaysWhatWasExpectedAndWhatWasFound() throws IOException {
+    String head = "kind: LocalConfig\nComponentSettings:\n";
+    assertThat(problemWith(head + "  Name: [a, b]\n"))
+        .isEqualTo("config.yaml:3: ComponentSettings.Name: expected a single value, found a list");
+    assertThat(problemWith(head + "  Name:\n    x: y\n"))
+        .isEqualTo(
+            "config.yaml:4: ComponentSettings.Name: expected a single value, found a mapping");
+    assertThat(problemWith(head + "  Ports: 8080\n"))
+        .isEqualTo("config.yaml:3: ComponentSettings.Ports: expected a list");
+    assertThat(problemWith(head + "  DebugPort: fast\n"))
+        .isEqualTo(
+            "config.yaml:3: ComponentSettings.DebugPort: expected a whole number, found 'fast'");
+    assertThat(problemWith(head + "  DebugPort: 1.5\n"))
+        .isEqualTo(
+            "config.yaml:3: ComponentSettings.DebugPort: expected a whole number, found '1.5'");
+    assertThat(problemWith(head + "  DebugPort: 99999999999999\n"))
+        .isEqualTo(
+            "config.yaml:3: ComponentSettings.DebugPort: the number is out of range (expected a"
+                + " whole number from -2147483648 to 2147483647)");
+    assertThat(problemWith(head + "  SourceType: [git]\n"))
+        .isEqualTo(
+            "config.yaml:3: ComponentSettings.SourceType: expected a single value, found a list");
+    assertThat(problemWith(head + "  Envs:\n  - FOO\n"))
+        .isEqualTo(
+            "config.yaml:4: ComponentSettings.Envs[0]: expected a mapping (name: value lines),"
+                + " found 'FOO'");
+    assertThat(problemWith("kind: LocalConfig\nComponentSettings: [1, 2]\n"))
+        .isEqualTo(
+            "config.yaml:2: ComponentSettings: expected a mapping (name: value lines), found a"
+                + " list");
+    assertThat(problemWith("- a\n- b\n"))
+        .isEqualTo("config.yaml:1: expected a mapping (name: value lines), found a list");
+    assertThat(problemWith(head + "  Name: 'web\n"))
+        .isEqualTo(
+            "config.yaml:3: not valid YAML: while scanning a quoted scalar: found unexpected end of"
+                + " stream");
   }
 }

@@ -63,7 +63,9 @@ class ComponentIndexerTest {
     assertThat(ComponentIndexer.indexFile(root)).exists();
     assertThat(root.resolve(".odo")).isDirectoryContaining(p -> true);
     try (Stream<Path> files = Files.list(root.resolve(".odo"))) {
-      assertThat(files).containsExactly(ComponentIndexer.indexFile(root));
+      assertThat(files)
+          .containsExactlyInAnyOrder(
+              ComponentIndexer.indexFile(root), root.resolve(".odo/.gitignore"));
     }
   }
 
@@ -107,7 +109,8 @@ class ComponentIndexerTest {
     assertThat(r.scanStartedAt()).isBeforeOrEqualTo(Instant.now());
     scanAndCommit(indexer);
     try (Stream<Path> files = Files.list(index.getParent())) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("odo-file-index.json");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("odo-file-index.json", ".gitignore");
     }
   }
 
@@ -297,10 +300,65 @@ class ComponentIndexerTest {
     Files.writeString(ComponentIndexer.indexFile(root), "{\"kind\":\"FileIndex\",\"Files\":{\"a.t");
     IndexResult r = indexer().scan();
     assertThat(r.changes().added()).containsExactly("a.txt");
-    assertThat(r.warnings()).hasSize(1);
-    assertThat(r.warnings().get(0))
-        .startsWith("index .odo/odo-file-index.json is corrupt (")
-        .endsWith("); doing a full rescan");
+    assertThat(r.warnings())
+        .containsExactly(
+            "the index .odo/odo-file-index.json is damaged (it ends early at line 1, column 34),"
+                + " so every file counts as new and the next push sends them all;"
+                + " a successful push rewrites it");
+  }
+
+  @Test
+  void everyDamagedIndexIsDescribedInPlainWords() throws IOException {
+    file(root, "a.txt", "a", PAST);
+    dir(root, ".odo");
+    String[][] cases = {
+      {"", "the file is empty"},
+      {"{", "it ends early at line 1, column 2"},
+      {"[1]", "expected an object {…}, found a list […] at line 1, column 1"},
+      {"{\"Files\":[]}", "\"Files\" is a list […], not a map of paths at line 1, column 10"},
+      {
+        "{\"Files\":{\"a\":{\"Size\":\"x\"}}}",
+        "the Size of \"a\" is text, not a whole number at line 1, column 23"
+      },
+      {
+        "{\"Files\":{\"a\":{\"LastModifiedDate\":\"yesterday\"}}}",
+        "the LastModifiedDate of \"a\" is \"yesterday\", not a time at line 1, column 35"
+      },
+      {"{\"Files\":{}} {}", "more data follows the index"},
+      {"\u0000\u0001garbage", "not valid JSON at line 1, column 2"},
+      {"{\"kind\" \"FileIndex\"}", "not valid JSON at line 1, column 9"},
+    };
+    for (String[] c : cases) {
+      Files.writeString(ComponentIndexer.indexFile(root), c[0]);
+      List<String> warnings = indexer().scan().warnings();
+      assertThat(warnings)
+          .as(c[0])
+          .containsExactly(
+              "the index .odo/odo-file-index.json is damaged ("
+                  + c[1]
+                  + "), so every file counts as new and the next push sends them all;"
+                  + " a successful push rewrites it");
+      assertThat(warnings.get(0))
+          .doesNotContain("JsonToken", "Source:", "deserialize", "Exception", "START_", "token");
+    }
+  }
+
+  @Test
+  void anIndexOfAnUnknownApiVersionIsReadWithOneWarning() throws IOException {
+    file(root, "a.txt", "a", PAST);
+    dir(root, ".odo");
+    FileIndex v1 = FileIndex.builder().put("a.txt", new IndexEntry(1, PAST)).build();
+    String json =
+        new String(new FileIndexCodec().encode(v1), StandardCharsets.UTF_8)
+            .replace("\"apiVersion\":\"v1\"", "\"apiVersion\":\"v2beta1\"");
+    Files.writeString(ComponentIndexer.indexFile(root), json);
+
+    IndexResult r = indexer().scan();
+    assertThat(r.changes().isEmpty()).isTrue();
+    assertThat(r.warnings())
+        .containsExactly(
+            "the index .odo/odo-file-index.json has apiVersion \"v2beta1\", which this Deckhand"
+                + " does not know; it was read as v1, and a successful push rewrites it as v1");
   }
 
   @Test
@@ -372,5 +430,79 @@ class ComponentIndexerTest {
         Files.delete(q);
       }
     }
+  }
+
+  @Test
+  void aRemovedIgnoredPathIsNeverDeletedInTheContainerEvenWhenOdosIndexListsIt()
+      throws IOException {
+    // odo 1.x records ignored files in its index; assemble's node_modules lives in the container.
+    file(root, ".gitignore", "node_modules/\n*.log\n");
+    file(root, "sub/.odoignore", "build\n");
+    file(root, "server.js", "x", PAST);
+    dir(root, ".odo");
+    FileIndex odoIndex =
+        FileIndex.builder()
+            .put(".gitignore", new IndexEntry(20, PAST))
+            .put("server.js", new IndexEntry(1, PAST))
+            .put("node_modules", new IndexEntry(4096, PAST))
+            .put("node_modules/express/index.js", new IndexEntry(10, PAST))
+            .put("debug.log", new IndexEntry(3, PAST))
+            .put("sub", new IndexEntry(4096, PAST))
+            .put("sub/build", new IndexEntry(4096, PAST))
+            .put("sub/build/out.js", new IndexEntry(4, PAST))
+            .put("sub/gone.js", new IndexEntry(4, PAST))
+            .put("olddir", new IndexEntry(4096, PAST))
+            .put("olddir/app.log", new IndexEntry(4, PAST))
+            .put("removed.js", new IndexEntry(4, PAST))
+            .build();
+    Files.write(ComponentIndexer.indexFile(root), new FileIndexCodec().encode(odoIndex));
+
+    ChangeSet c = indexer().scan().changes();
+
+    // A removed directory goes whole (rm -rf), ignored content with it, as with odo.
+    assertThat(c.deleted())
+        .containsExactly("olddir", "olddir/app.log", "removed.js", "sub/gone.js");
+    assertThat(c.deletedRoots()).containsExactly("olddir", "removed.js", "sub/gone.js");
+  }
+
+  @Test
+  void aNameWithABackslashSettlesAfterOnePush() throws IOException {
+    file(root, "back\\slash.txt", "x", PAST);
+    file(root, "src/a\\b.js", "x", PAST);
+    file(root, "flat\\only", "x", PAST);
+    scanAndCommit(indexer());
+    // Make the next scan parse the file rather than reuse what this process committed.
+    Path index = ComponentIndexer.indexFile(root);
+    Files.write(index, Files.readAllBytes(index));
+
+    IndexResult r = indexer().scan();
+    assertThat(r.changes().isEmpty()).as(r.changes().toString()).isTrue();
+  }
+
+  @Test
+  void aFlatFolderWithABackslashNameSettlesToo() throws IOException {
+    file(root, "a\\b", "x", PAST);
+    scanAndCommit(indexer());
+    Path index = ComponentIndexer.indexFile(root);
+    Files.write(index, Files.readAllBytes(index));
+
+    assertThat(indexer().scan().changes().isEmpty()).isTrue();
+  }
+
+  @Test
+  void ignoreFilesBehindALinkOutOfTheFolderDecideNoDeletion(@TempDir Path outside)
+      throws IOException {
+    file(outside, "sub/.gitignore", "*\n");
+    file(root, "lib/sub/a.js", "x", PAST);
+    scanAndCommit(indexer());
+    // lib becomes a link out of the folder (excluded, so left alone in the container); the
+    // outside "*" must not make the removed a.js count as ignored.
+    Files.delete(root.resolve("lib/sub/a.js"));
+    Files.delete(root.resolve("lib/sub"));
+    Files.delete(root.resolve("lib"));
+    Files.createSymbolicLink(root.resolve("lib"), outside);
+
+    ChangeSet c = indexer().scan().changes();
+    assertThat(c.deleted()).containsExactly("lib/sub/a.js");
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FileIndexCodecTest {
@@ -144,7 +145,47 @@ class FileIndexCodecTest {
             + "\"a//b\":{\"Size\":1,\"LastModifiedDate\":\"2020-01-22T06:22:18Z\"},"
             + "\"ok/..x\":{\"Size\":1,\"LastModifiedDate\":\"2020-01-22T06:22:18Z\"}}}";
     FileIndex index = new FileIndexCodec().decode(json.getBytes(StandardCharsets.UTF_8));
-    assertThat(index.entries().keySet()).containsExactly("ok/..x");
+    // This index has '/' keys, so it was not written on Windows: "C:\\x" is a name here.
+    assertThat(index.entries().keySet()).containsExactly("C:\\x", "ok/..x");
+  }
+
+  @Test
+  void dropsDriveLetterKeysOfAnIndexWrittenOnWindows() throws IOException {
+    String json =
+        "{\"Files\":{"
+            + "\"C:\":{\"Size\":1,\"LastModifiedDate\":\"2020-01-22T06:22:18Z\"},"
+            + "\"C:\\\\x\":{\"Size\":1,\"LastModifiedDate\":\"2020-01-22T06:22:18Z\"},"
+            + "\"src\":{\"Size\":1,\"LastModifiedDate\":\"2020-01-22T06:22:18Z\"},"
+            + "\"src\\\\a.js\":{\"Size\":1,\"LastModifiedDate\":\"2020-01-22T06:22:18Z\"}}}";
+    FileIndex index = new FileIndexCodec().decode(json.getBytes(StandardCharsets.UTF_8));
+    assertThat(index.entries().keySet()).containsExactly("src", "src/a.js");
+  }
+
+  @Test
+  void aBackslashIsPartOfTheNameUnlessTheIndexWasWrittenOnWindows() throws IOException {
+    FileIndexCodec codec = new FileIndexCodec();
+    // Written on Linux: subdirectories give '/' keys, so '\\' is a character of a name.
+    FileIndex linux =
+        FileIndex.builder()
+            .put("back\\slash.txt", new IndexEntry(1, T))
+            .put("src", new IndexEntry(4096, T))
+            .put("src/a\\b", new IndexEntry(1, T))
+            .build();
+    assertThat(codec.decode(codec.encode(linux)).entries().keySet())
+        .containsExactly("back\\slash.txt", "src", "src/a\\b");
+    // A flat Linux folder has no '/' at all, but the text before a name's '\\' is no entry.
+    FileIndex flat =
+        FileIndex.builder()
+            .put("a\\b", new IndexEntry(1, T))
+            .put("x\\y\\z", new IndexEntry(1, T))
+            .put("y", new IndexEntry(1, T))
+            .build();
+    assertThat(codec.decode(codec.encode(flat)).entries().keySet())
+        .containsExactly("a\\b", "x\\y\\z", "y");
+    // odo on Windows lists every directory it walks, so each '\\' key's parent is a key.
+    assertThat(FileIndexCodec.writtenOnWindows(List.of("src", "src\\util", "src\\util\\S.java")))
+        .isTrue();
+    assertThat(FileIndexCodec.writtenOnWindows(List.of("src", "src\\util\\S.java"))).isFalse();
   }
 
   @Test

@@ -222,4 +222,44 @@ class IgnoreRulesTest {
       Files.setPosixFilePermissions(unreadable, PosixFilePermissions.fromString("rwx------"));
     }
   }
+
+  @Test
+  void invalidPatternIsAWarningWithFileAndLineAndNeverALoggedStackTrace() throws IOException {
+    file(root, ".gitignore", "*.log\n[\n!keep.log\n");
+    file(root, "sub/.odoignore", "# comment\n\nbuild/\n[abc\n");
+    file(root, ".git/info/exclude", "\u0001[\n");
+    file(root, "app.log", "x");
+    file(root, "keep.log", "x");
+    file(root, "sub/build/out.js", "x");
+    file(root, "sub/main.js", "x");
+    List<ch.qos.logback.classic.spi.ILoggingEvent> logged;
+    IndexResult r;
+    try (LogCapture log = new LogCapture()) {
+      r = scan();
+      logged = log.events();
+    }
+    assertThat(r.warnings())
+        .containsExactly(
+            ".git/info/exclude line 1: \"\\x01[\" is not a valid pattern and matches nothing",
+            ".gitignore line 2: \"[\" is not a valid pattern and matches nothing",
+            "sub/.odoignore line 4: \"[abc\" is not a valid pattern and matches nothing");
+    assertThat(logged).isEmpty();
+    // The lines around the bad one still apply.
+    assertThat(indexed(r))
+        .contains("keep.log", "sub/main.js")
+        .doesNotContain("app.log", "sub/build");
+  }
+
+  @Test
+  void aWarningIsGivenOnceEvenWhenTheFileIsReadAgainForADeletion() throws IOException {
+    file(root, ".gitignore", "[\n");
+    file(root, "sub/gone.txt", "x");
+    ComponentIndexer indexer = new ComponentIndexer(root, IndexOptions.defaults());
+    indexer.commit(indexer.scan());
+    Files.delete(root.resolve("sub/gone.txt"));
+    IndexResult r = indexer.scan();
+    assertThat(r.changes().deleted()).containsExactly("sub/gone.txt");
+    assertThat(r.warnings())
+        .containsExactly(".gitignore line 1: \"[\" is not a valid pattern and matches nothing");
+  }
 }
