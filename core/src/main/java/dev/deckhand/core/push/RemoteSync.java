@@ -24,6 +24,9 @@ final class RemoteSync {
   /** Lives in the container's own file system, so it goes when /tmp/src does. */
   private static final String MARKER = "/tmp/.deckhand-synced";
 
+  /** Copied into every component container by the init container, with odo's scripts. */
+  private static final String BUSYBOX = "/opt/odo/bin/busybox";
+
   private static final Pattern TOTAL = Pattern.compile("Total bytes read: (\\d+)");
 
   /** The outcome the container reported. */
@@ -60,13 +63,15 @@ final class RemoteSync {
       // A directory of its own per exec: two syncs never share a list.
       sh.append("d=$(mktemp -d /tmp/.deckhand-sync.XXXXXX); trap 'rm -rf \"$d\"' EXIT; ");
       sh.append("tar -x -O -f - -b 20 >\"$d/list\"; ");
+      // Minimal builder images may lack xargs; the init container's busybox has it.
+      sh.append("x=xargs; command -v xargs >/dev/null || x='").append(BUSYBOX).append(" xargs'; ");
       for (String dir : paths.sourceCopies()) {
         String q = quote(dir);
         sh.append("if [ -d ")
             .append(q)
             .append(" ]; then (cd ")
             .append(q)
-            .append(" && xargs -0 -r rm -rf -- <\"$d/list\"); fi; ");
+            .append(" && $x -0 -r rm -rf -- <\"$d/list\"); fi; ");
       }
     }
     if (!plan.send().isEmpty()) {

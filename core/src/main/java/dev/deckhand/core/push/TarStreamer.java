@@ -58,7 +58,7 @@ final class TarStreamer {
       TarArchiveEntry entry;
       if (attrs.isSymbolicLink()) {
         entry = new TarArchiveEntry(rel, TarConstants.LF_SYMLINK);
-        entry.setLinkName(Files.readSymbolicLink(file).toString().replace('\\', '/'));
+        entry.setLinkName(linkTarget(file));
       } else if (attrs.isDirectory()) {
         entry = new TarArchiveEntry(rel + "/");
       } else if (attrs.isRegularFile()) {
@@ -104,6 +104,12 @@ final class TarStreamer {
     tar.finish();
     tar.flush();
     return counting.count;
+  }
+
+  /** On Linux a backslash is an ordinary character of a link target; on Windows, a separator. */
+  private static String linkTarget(Path link) throws IOException {
+    String target = Files.readSymbolicLink(link).toString();
+    return java.io.File.separatorChar == '\\' ? target.replace('\\', '/') : target;
   }
 
   private static TarArchiveOutputStream open(OutputStream out) {

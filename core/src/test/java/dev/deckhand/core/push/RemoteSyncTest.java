@@ -81,6 +81,8 @@ class RemoteSyncTest {
     }
     send.addAll(HOSTILE.stream().sorted().toList());
     send.addAll(HOSTILE.stream().sorted().map(n -> "dir/" + n).toList());
+    Files.createSymbolicLink(local.resolve("dir/link"), Path.of("../back\\slash"));
+    send.add("dir/link");
     touchMarker();
 
     RemoteSync.Result r = sync(new SyncPlan(send, List.of(), false));
@@ -193,7 +195,11 @@ class RemoteSyncTest {
           continue;
         }
         String rel = root.relativize(p).toString();
-        out.put(rel, Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "dir" : Files.readString(p));
+        out.put(
+            rel,
+            Files.isSymbolicLink(p)
+                ? "link -> " + Files.readSymbolicLink(p)
+                : Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "dir" : Files.readString(p));
       }
     }
     return out;
