@@ -27,6 +27,8 @@ final class RemoteSync {
   /** Copied into every component container by the init container, with odo's scripts. */
   private static final String BUSYBOX = "/opt/odo/bin/busybox";
 
+  private static final Pattern NOT_A_CAUSE =
+      Pattern.compile("^Total bytes read|Exiting with failure status due to previous errors");
   private static final Pattern TOTAL = Pattern.compile("Total bytes read: (\\d+)");
 
   /** The outcome the container reported. */
@@ -225,11 +227,18 @@ final class RemoteSync {
     return "'" + s.replace("'", "'\\''") + "'";
   }
 
-  private static String lastLine(String... texts) {
+  /**
+   * The line that says what went wrong: the last one, skipping tar's summaries ("Exiting with
+   * failure status due to previous errors", the totals), which name no file and no cause.
+   */
+  static String lastLine(String... texts) {
     for (String t : texts) {
       String[] lines = t.strip().split("\n");
-      if (lines.length > 0 && !lines[lines.length - 1].isBlank()) {
-        return lines[lines.length - 1].strip();
+      for (int i = lines.length - 1; i >= 0; i--) {
+        String line = lines[i].strip();
+        if (!line.isEmpty() && !NOT_A_CAUSE.matcher(line).find()) {
+          return line;
+        }
       }
     }
     return "no output";

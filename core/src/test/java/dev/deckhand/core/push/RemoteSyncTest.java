@@ -169,6 +169,19 @@ class RemoteSyncTest {
     assertThat(container.resolve("bin/src/a.js")).doesNotExist();
   }
 
+  @Test
+  void aFailedSyncSaysWhichFileAndWhy() throws Exception {
+    assumeThat(hostTar()).as("GNU tar on this machine").isTrue();
+    Files.createDirectories(container.resolve("bin/src/blocker/inside"));
+    Files.writeString(local.resolve("blocker"), "a file here, a directory there");
+    Files.writeString(local.resolve("other.txt"), "x");
+    touchMarker();
+
+    assertThatThrownBy(() -> sync(new SyncPlan(List.of("blocker", "other.txt"), List.of(), false)))
+        .hasMessageStartingWith("the sync in the container failed (exit 2): tar: blocker: ")
+        .hasMessageNotContaining("Exiting with failure status");
+  }
+
   private RemoteSync.Result sync(SyncPlan plan) throws Exception {
     return RemoteSync.run(exec, local, plan, paths, (f, b) -> {}, Duration.ofSeconds(60));
   }

@@ -177,7 +177,7 @@ class TransferOnSandboxTest {
     PushResult failed = push(false);
 
     assertThat(failed.success()).isFalse();
-    assertThat(failed.summary()).contains("the sync in the container failed");
+    assertThat(failed.summary()).contains("the sync in the container failed").contains("blocker");
     assertThat(exec("cat", SRC + "/stray.txt")).isEqualTo("arrives, then the sync fails");
 
     Files.delete(folder.resolve("stray.txt"));
