@@ -212,6 +212,22 @@ class TransferOnSandboxTest {
         .doesNotContain("stray2.txt");
   }
 
+  @Test
+  @Order(5)
+  void aContainerThatLostItsFilesGetsEverythingEvenWhenStdinWasNotRead() throws Exception {
+    // The sync script exits before reading stdin (delete list and files) and asks for a full
+    // push; that must not fail the push.
+    exec("sh", "-c", "rm -rf " + SRC + " /tmp/.deckhand-synced");
+    Files.writeString(folder.resolve("late.txt"), "x".repeat(200_000));
+    Files.delete(folder.resolve("after.txt"));
+
+    PushResult r = push(false);
+
+    assertThat(r.success()).as(r.summary()).isTrue();
+    assertThat(r.full()).isTrue();
+    assertThat(containerTree()).isEqualTo(Trees.local(folder, Set.of("bad\uFFFDname.txt")));
+  }
+
   private PushResult push(boolean force) throws InterruptedException {
     events.clear();
     PushOptions options = PushOptions.defaults();
