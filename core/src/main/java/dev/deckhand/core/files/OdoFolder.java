@@ -28,6 +28,7 @@ public final class OdoFolder {
           + " commit it.\n"
           + "/odo-file-index.json\n"
           + "/deckhand-sync.json\n"
+          + "/deckhand-unconfirmed.json\n"
           + "/*.lock\n"
           + "/.*.tmp\n";
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +66,15 @@ public final class ComponentIndexer {
 
   /** Scans and diffs; writes nothing the user can see. */
   public IndexResult scan() throws IOException {
+    return scan(Set.of());
+  }
+
+  /**
+   * Scans and diffs as if the old index also listed {@code possiblyPresent}: paths an unconfirmed
+   * push sent, which may be in the container although the index never recorded them. Those gone
+   * locally come out as deletions like any other; those still here as additions.
+   */
+  public IndexResult scan(Set<String> possiblyPresent) throws IOException {
     Instant scanStartedAt = FileSystemClock.now(root.resolve(INDEX_DIR));
     List<String> warnings = new ArrayList<>();
     // Parsing a 10 MB index overlaps with the walk, which spends much of its time in the kernel.
@@ -81,8 +91,9 @@ public final class ComponentIndexer {
     IgnoreRules rules = IgnoreRules.load(root, options);
     ScanOutcome scanned = new TreeScanner(root, rules).scan();
     OldIndex old = join(reading);
+    FileIndex before = withGonePaths(old.index(), scanned.index(), possiblyPresent);
     ChangeSet changes =
-        new ChangeDetector(root, rules).diff(old.index(), scanned.index(), old.modified());
+        new ChangeDetector(root, rules).diff(before, scanned.index(), old.modified());
     warnings.addAll(rules.warnings());
     return new IndexResult(
         scanned.index(),
@@ -106,6 +117,22 @@ public final class ComponentIndexer {
       COMMITTED.clear();
     }
     COMMITTED.put(root, new Committed(result.index(), attributesOf(file)));
+  }
+
+  private static FileIndex withGonePaths(FileIndex old, FileIndex now, Set<String> paths) {
+    FileIndex.Builder b = null;
+    for (String p : paths) {
+      if (!old.contains(p) && !now.contains(p)) {
+        if (b == null) {
+          b = FileIndex.builder(old.size() + paths.size());
+          for (Map.Entry<String, IndexEntry> e : old.entries().entrySet()) {
+            b.put(e.getKey(), e.getValue(), old.kind(e.getKey()));
+          }
+        }
+        b.put(p, new IndexEntry(-1, Instant.EPOCH), EntryKind.UNKNOWN);
+      }
+    }
+    return b == null ? old : b.build();
   }
 
   private OldIndex readOldIndex(List<String> warnings) throws IOException {

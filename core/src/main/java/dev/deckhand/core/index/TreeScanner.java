@@ -212,6 +212,10 @@ final class TreeScanner {
           exclusions.add(new Exclusion(path, excluded, detail(excluded)));
           continue;
         }
+        if (!roundTrips(fileNames[i], name)) {
+          problems.add(new ScanProblem(path, unreadableName("name")));
+          continue;
+        }
         EntryKind kind;
         if (directory) {
           kind = EntryKind.DIRECTORY;
@@ -289,6 +293,10 @@ final class TreeScanner {
         return false;
       }
       // Lexical on purpose: following the link could loop or leave the tree.
+      if (!roundTrips(target, target.toString())) {
+        problems.add(new ScanProblem(path, unreadableName("link target")));
+        return false;
+      }
       boolean inside =
           !target.isAbsolute() && link.getParent().resolve(target).normalize().startsWith(root);
       if (!inside) {
@@ -298,6 +306,27 @@ final class TreeScanner {
       }
       return inside;
     }
+  }
+
+  /**
+   * Java decodes file names with {@code sun.jnu.encoding}; bytes it cannot decode become U+FFFD,
+   * and that string names another file, or none. Such a path could be neither sent nor deleted by
+   * name, so it stays out of the index as a problem the user fixes by renaming. Unix paths compare
+   * by their bytes, so this is exact (a real U+FFFD in a valid name passes).
+   */
+  private static boolean roundTrips(Path raw, String decoded) {
+    return decoded.indexOf('\uFFFD') < 0 || raw.equals(raw.getFileSystem().getPath(decoded));
+  }
+
+  static String unreadableName(String what) {
+    String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
+    return encoding.equalsIgnoreCase("UTF-8") || encoding.equalsIgnoreCase("UTF8")
+        ? "not synced: the " + what + " is not valid UTF-8 (shown with \uFFFD); rename it"
+        : "not synced: the "
+            + what
+            + " cannot be read in this locale's encoding ("
+            + encoding
+            + "); run Deckhand with a UTF-8 locale, e.g. LANG=C.UTF-8";
   }
 
   private static String detail(Exclusion.Reason reason) {

@@ -27,7 +27,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -236,8 +239,9 @@ public final class PushSession {
     events.start(Stage.INDEX, null);
     ComponentIndexer indexer = new ComponentIndexer(root, options.index());
     IndexResult scanned;
+    Set<String> unconfirmed = UnconfirmedPaths.read(root);
     try {
-      scanned = indexer.scan();
+      scanned = indexer.scan(unconfirmed);
     } catch (IOException e) {
       throw new PushFailedException(Stage.INDEX, "cannot scan " + root + ": " + e.getMessage());
     }
@@ -268,11 +272,13 @@ public final class PushSession {
     // sync
     Map<String, String> env = env(pod, name);
     PodExec exec = new PodExec(client, namespace, pod.getMetadata().getName(), name);
+    beforeSync(plan, scanned, unconfirmed);
     RemoteSync.Result synced =
         SyncStage.run(events, exec, root, plan, env, scanned, options.commandTimeout());
     if (synced.needsFull()) {
       plan = SyncPlan.full(scanned.index(), scanned.changes());
       full = true;
+      beforeSync(plan, scanned, unconfirmed);
       synced = SyncStage.run(events, exec, root, plan, env, scanned, options.commandTimeout());
     }
 
@@ -292,6 +298,7 @@ public final class PushSession {
     try {
       indexer.commit(scanned);
       here.write(root);
+      UnconfirmedPaths.clear(root);
     } catch (IOException e) {
       throw new PushFailedException(
           Stage.ASSEMBLE,
@@ -312,6 +319,32 @@ public final class PushSession {
         synced.contentBytes(),
         execs,
         Duration.between(start, events.now()));
+  }
+
+  /**
+   * Records, before anything goes out, what a failure could leave in the container unknown to the
+   * index: the new paths this sync sends, and — for a full sync, which empties the source folder
+   * first — that the container's files no longer match any index (the sync state goes, so a failed
+   * full sync is followed by another full one, never by an incremental one).
+   */
+  private void beforeSync(SyncPlan plan, IndexResult scanned, Set<String> unconfirmed)
+      throws PushFailedException {
+    try {
+      List<String> added = new ArrayList<>();
+      Set<String> isNew = new HashSet<>(scanned.changes().added());
+      for (String p : plan.send()) {
+        if (isNew.contains(p)) {
+          added.add(p);
+        }
+      }
+      UnconfirmedPaths.add(root, unconfirmed, added);
+      if (plan.full()) {
+        SyncState.forget(root);
+      }
+    } catch (IOException e) {
+      throw new PushFailedException(
+          Stage.SYNC, "cannot record the sync in " + root.resolve(".odo") + ": " + e.getMessage());
+    }
   }
 
   /** The sandbox reports a new component's URL within a second or two; wait that long for it. */
@@ -373,6 +406,18 @@ public final class PushSession {
                 + " deleted";
     StringBuilder summary = new StringBuilder().append(r.index().size()).append(" entries; ");
     summary.append(what);
+    if (!r.problems().isEmpty()) {
+      var first = r.problems().get(0);
+      String example = RemoteSync.shown(first.path()) + " (" + first.reason() + ")";
+      summary.append(
+          r.problems().size() == 1
+              ? "; left out: " + example
+              : "; "
+                  + r.problems().size()
+                  + " paths left out, e.g. "
+                  + example
+                  + "; deckhand index lists them all");
+    }
     for (String warning : r.warnings()) {
       summary.append("; warning: ").append(warning);
     }

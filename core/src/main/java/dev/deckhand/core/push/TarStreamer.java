@@ -1,9 +1,11 @@
 package dev.deckhand.core.push;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -40,10 +42,7 @@ final class TarStreamer {
   static Sent write(Path root, List<String> paths, OutputStream out, Progress progress)
       throws IOException {
     CountingStream counting = new CountingStream(out);
-    TarArchiveOutputStream tar = new TarArchiveOutputStream(new NoClose(counting), RECORD);
-    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-    tar.setAddPaxHeadersForNonAsciiNames(true);
+    TarArchiveOutputStream tar = open(counting);
     int entries = 0;
     long content = 0;
     byte[] buf = new byte[BUFFER];
@@ -59,7 +58,7 @@ final class TarStreamer {
       TarArchiveEntry entry;
       if (attrs.isSymbolicLink()) {
         entry = new TarArchiveEntry(rel, TarConstants.LF_SYMLINK);
-        entry.setLinkName(Files.readSymbolicLink(file).toString().replace('\\', '/'));
+        entry.setLinkName(linkTarget(file));
       } else if (attrs.isDirectory()) {
         entry = new TarArchiveEntry(rel + "/");
       } else if (attrs.isRegularFile()) {
@@ -81,6 +80,46 @@ final class TarStreamer {
     tar.finish();
     tar.flush();
     return new Sent(entries, content, counting.count);
+  }
+
+  /**
+   * One archive holding one file, {@code list}: the paths, each ending in a NUL (the only byte no
+   * name contains), for {@code tar -x -O | xargs -0} on the other side. Padded like the files
+   * archive, so the files archive can follow it on the same stdin.
+   */
+  static long writeList(List<String> paths, OutputStream out) throws IOException {
+    ByteArrayOutputStream list = new ByteArrayOutputStream();
+    for (String p : paths) {
+      list.write(p.getBytes(StandardCharsets.UTF_8));
+      list.write(0);
+    }
+    CountingStream counting = new CountingStream(out);
+    TarArchiveOutputStream tar = open(counting);
+    TarArchiveEntry entry = new TarArchiveEntry("list");
+    entry.setSize(list.size());
+    entry.setMode(0100600);
+    tar.putArchiveEntry(entry);
+    list.writeTo(tar);
+    tar.closeArchiveEntry();
+    tar.finish();
+    tar.flush();
+    return counting.count;
+  }
+
+  /** On Linux a backslash is an ordinary character of a link target; on Windows, a separator. */
+  private static String linkTarget(Path link) throws IOException {
+    String target = Files.readSymbolicLink(link).toString();
+    return java.io.File.separatorChar == '\\' ? target.replace('\\', '/') : target;
+  }
+
+  private static TarArchiveOutputStream open(OutputStream out) {
+    // Names are UTF-8 on both sides whatever the JVM's default charset (LANG=C gives ASCII).
+    TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(new NoClose(out), RECORD, StandardCharsets.UTF_8.name());
+    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+    tar.setAddPaxHeadersForNonAsciiNames(true);
+    return tar;
   }
 
   /**

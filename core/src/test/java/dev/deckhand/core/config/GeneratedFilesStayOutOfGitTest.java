@@ -51,8 +51,9 @@ class GeneratedFilesStayOutOfGitTest {
     ComponentIndexer indexer = new ComponentIndexer(repo, IndexOptions.defaults());
     indexer.commit(indexer.scan());
     new SyncState("ns", "w", "pod", "uid", "cid", 0).write(repo);
-    // What a push lock or an interrupted atomic write leaves there.
-    Files.writeString(repo.resolve(".odo/push.lock"), "123");
+    // What the folder lock, a sync not yet confirmed or an interrupted atomic write leave there.
+    Files.writeString(repo.resolve(".odo/deckhand.lock"), "123");
+    Files.writeString(repo.resolve(".odo/deckhand-unconfirmed.json"), "[]");
     Files.writeString(repo.resolve(".odo/.odo-file-index.json123.tmp"), "{");
 
     assertThat(git("status", "--porcelain", "--untracked-files=all"))
