@@ -112,6 +112,18 @@ final class PodRuntime {
         List.of("start", podmanNames.container(podmanNames.pod(pod), container)), QUICK);
   }
 
+  boolean containerExists(Pod pod, String container) throws IOException {
+    return podman
+        .run(
+            List.of("container", "exists", podmanNames.container(podmanNames.pod(pod), container)),
+            QUICK)
+        .ok();
+  }
+
+  String podName(Pod pod) {
+    return podmanNames.pod(pod);
+  }
+
   boolean exists(Pod pod) throws IOException {
     return podman.run(List.of("pod", "exists", podmanNames.pod(pod)), QUICK).ok();
   }
