@@ -77,6 +77,12 @@ final class PodLifecycle {
         case PULLING, IMAGE_BACKOFF, CREATE_FAILED -> {
           if (state.retryAt == null || !now.isBefore(state.retryAt)) {
             startPod(state);
+          } else if (state.stage == PodState.Stage.IMAGE_BACKOFF
+              && "ErrImagePull".equals(state.waitingReason)) {
+            // As a kubelet: ErrImagePull once (reported by the last sync), then back-off.
+            state.waitingReason = "ImagePullBackOff";
+            state.waitingMessage = "Back-off pulling image \"" + state.failedImage + "\"";
+            events.normal(state.pod, "BackOff", state.waitingMessage);
           }
         }
         case INIT_BACKOFF -> {
@@ -184,14 +190,16 @@ final class PodLifecycle {
       runtime.ensureImages(pod);
     } catch (ImageNotPresentException e) {
       state.podFailures++;
-      boolean first = state.podFailures == 1;
       state.stage = PodState.Stage.IMAGE_BACKOFF;
-      state.waitingReason = first ? "ErrImagePull" : "ImagePullBackOff";
+      state.failedImage = e.image();
+      state.waitingReason = "ErrImagePull";
       state.waitingMessage = e.getMessage();
       state.retryAt = clock.instant().plus(backOff.after(state.podFailures));
-      events.warning(pod, first ? "Failed" : "BackOff", e.getMessage());
+      events.warning(
+          pod, "Failed", "Failed to pull image \"" + e.image() + "\": " + e.getMessage());
       return;
     }
+    state.failedImage = null;
     for (Container c : PodRuntime.allContainers(pod)) {
       events.normal(
           pod, "Pulled", "Container image \"" + c.getImage() + "\" already present on machine");

@@ -24,6 +24,13 @@ final class PodRuntime {
   private static final long QUICK = 60;
   private static final long START = 900;
 
+  /** Pull errors that waiting will not mend: the registry answered that there is no such image. */
+  private static final java.util.regex.Pattern NOT_FOUND =
+      java.util.regex.Pattern.compile(
+          "not found|manifest unknown|name unknown|did not resolve|repository does not exist"
+              + "|requested access to the resource is denied",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private final PodmanCli podman;
   private final HostPorts hostPorts;
   private final PodmanNames podmanNames;
@@ -47,11 +54,20 @@ final class PodRuntime {
       if (podman.run(List.of("image", "exists", image), QUICK).ok()) {
         continue;
       }
+      if (image.startsWith("localhost/")) {
+        // podman's name for images built or imported on this machine: no registry has them, and
+        // a pull would only retry https://localhost for seconds.
+        throw new ImageNotPresentException(
+            image, "image " + image + " not found: it is not among podman's local images");
+      }
       PodmanCli.Result pull = podman.run(List.of("pull", "--quiet", image), 120);
       if (!pull.ok()) {
+        String why = pull.error();
         throw new ImageNotPresentException(
             image,
-            "image " + image + " is not present locally and cannot be pulled: " + pull.error());
+            NOT_FOUND.matcher(why).find()
+                ? "image " + image + " not found: " + why
+                : "image " + image + " cannot be pulled: " + why);
       }
     }
   }

@@ -29,6 +29,10 @@ final class PodState {
   String waitingReason = "ContainerCreating";
 
   String waitingMessage;
+
+  /** The image that could not be pulled (only its containers wait with the pull error). */
+  String failedImage;
+
   Instant startTime;
   Instant retryAt;
   int podFailures;

@@ -114,6 +114,11 @@ final class PodStatusComposer {
     ContainerState current;
     if (s == null && state.vanished.containsKey(name)) {
       current = new ContainerStateBuilder().withTerminated(state.vanished.get(name)).build();
+    } else if (s == null
+        && state.failedImage != null
+        && !state.failedImage.equals(c.getImage() == null ? "" : c.getImage().strip())) {
+      // Another container's image is missing; this one's is fine.
+      current = waiting(init || blockedByInit ? "PodInitializing" : "ContainerCreating", null);
     } else if (s == null) {
       current =
           waiting(
