@@ -34,6 +34,11 @@ final class PodRuntime {
   private final PodmanCli podman;
   private final HostPorts hostPorts;
   private final PodmanNames podmanNames;
+  // Every object names this process, so a later sandbox can tell a killed one's leftovers.
+  private final List<String> ownerLabel =
+      ProcessOwner.current()
+          .map(o -> List.of("--label", ProcessOwner.LABEL + "=" + o))
+          .orElse(List.of());
 
   PodRuntime(PodmanCli podman, HostPorts hostPorts, PodmanNames names) {
     this.podman = podman;
@@ -192,20 +197,22 @@ final class PodRuntime {
             "volume " + v.getName() + ": only emptyDir and persistentVolumeClaim are supported");
       }
       if (!podman.run(List.of("volume", "exists", volume), QUICK).ok()) {
-        podman.check(
-            List.of(
-                "volume",
-                "create",
-                "--label",
-                PodmanNames.LABEL + "=true",
-                "--label",
-                PodmanNames.LABEL_INSTANCE + "=" + podmanNames.instance(),
-                "--label",
-                PodmanNames.LABEL_VOLUME_KIND + "=" + kind,
-                "--label",
-                PodmanNames.LABEL_NAMESPACE + "=" + pod.getMetadata().getNamespace(),
-                volume),
-            QUICK);
+        List<String> create =
+            new ArrayList<>(
+                List.of(
+                    "volume",
+                    "create",
+                    "--label",
+                    PodmanNames.LABEL + "=true",
+                    "--label",
+                    PodmanNames.LABEL_INSTANCE + "=" + podmanNames.instance(),
+                    "--label",
+                    PodmanNames.LABEL_VOLUME_KIND + "=" + kind,
+                    "--label",
+                    PodmanNames.LABEL_NAMESPACE + "=" + pod.getMetadata().getNamespace()));
+        create.addAll(ownerLabel);
+        create.add(volume);
+        podman.check(create, QUICK);
       }
       names.put(v.getName(), volume);
     }
@@ -283,6 +290,7 @@ final class PodRuntime {
     l.addAll(
         List.of("--label", PodmanNames.LABEL_NAMESPACE + "=" + pod.getMetadata().getNamespace()));
     l.addAll(List.of("--label", PodmanNames.LABEL_POD + "=" + pod.getMetadata().getName()));
+    l.addAll(ownerLabel);
     if (container != null) {
       l.addAll(List.of("--label", PodmanNames.LABEL_CONTAINER + "=" + container));
       l.addAll(List.of("--label", PodmanNames.LABEL_INIT + "=" + init));
