@@ -21,17 +21,20 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A TERM to the process running the window's sandbox (a logout, a process manager, kill) removes
- * the sandbox's podman pods, as quitting the window does. Before, they kept running.
+ * A TERM or HUP to the process running the window's sandbox (a logout, a process manager, kill)
+ * removes the sandbox's podman pods, as quitting the window does. Before, they kept running.
  */
 class EmbeddedSandboxShutdownTest {
   private static final PodmanCli PODMAN = new PodmanCli();
 
-  @Test
-  void termToTheProcessRemovesTheSandboxPodsFromPodman() throws Exception {
+  // TERM: kill, a process manager; HUP: the session ending at logout.
+  @ParameterizedTest
+  @ValueSource(strings = {"TERM", "HUP"})
+  void endingTheProcessRemovesTheSandboxPodsFromPodman(String signal) throws Exception {
     assumeThat(PODMAN.available()).as("podman is needed").isTrue();
     Path data = Files.createTempDirectory("deckhand-embedded-term");
     ProcessBuilder pb =
@@ -59,7 +62,7 @@ class EmbeddedSandboxShutdownTest {
             });
     reader.setDaemon(true);
     reader.start();
-    String podName = "term-" + Long.toString(ProcessHandle.current().pid(), 36);
+    String podName = signal.toLowerCase() + "-" + Long.toString(ProcessHandle.current().pid(), 36);
     String instance = null;
     try {
       Path kubeconfig = null;
@@ -101,7 +104,11 @@ class EmbeddedSandboxShutdownTest {
               .orElseThrow();
       assertThat(ids("pod", "ps", instance)).as("the sandbox's podman pod runs").isNotEmpty();
 
-      child.destroy(); // SIGTERM
+      assertThat(
+              new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid()))
+                  .start()
+                  .waitFor())
+          .isZero();
 
       assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the process ended").isTrue();
       assertThat(ids("pod", "ps", instance)).as("podman pods left").isEmpty();
