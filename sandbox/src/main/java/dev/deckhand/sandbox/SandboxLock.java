@@ -32,13 +32,16 @@ public final class SandboxLock implements AutoCloseable {
   private static final Map<Path, SandboxLock> HELD_HERE = new ConcurrentHashMap<>();
 
   private final Path dataDir;
+  private final Path key;
   private final FileChannel channel;
   private final FileLock lock;
   private volatile SandboxHolder holder;
   private boolean closed;
 
-  private SandboxLock(Path dataDir, FileChannel channel, FileLock lock, SandboxHolder holder) {
+  private SandboxLock(
+      Path dataDir, Path key, FileChannel channel, FileLock lock, SandboxHolder holder) {
     this.dataDir = dataDir;
+    this.key = key;
     this.channel = channel;
     this.lock = lock;
     this.holder = holder;
@@ -53,6 +56,8 @@ public final class SandboxLock implements AutoCloseable {
   public static SandboxLock acquire(Path dataDir, String command) throws IOException {
     Path dir = dataDir.toAbsolutePath().normalize();
     Files.createDirectories(dir);
+    // Two names of one folder (a symlink) must meet in HELD_HERE.
+    Path key = dir.toRealPath();
     SandboxHolder me =
         new SandboxHolder(
             ProcessHandle.current().pid(),
@@ -61,7 +66,7 @@ public final class SandboxLock implements AutoCloseable {
             dir.resolve("kubeconfig").toString(),
             Instant.now().toEpochMilli());
     synchronized (HELD_HERE) {
-      SandboxLock here = HELD_HERE.get(dir);
+      SandboxLock here = HELD_HERE.get(key);
       if (here != null) {
         throw new SandboxBusyException(dir, here.holder);
       }
@@ -71,7 +76,11 @@ public final class SandboxLock implements AutoCloseable {
       FileLock lock;
       try {
         lock = channel.tryLock();
-      } catch (IOException | OverlappingFileLockException e) {
+      } catch (OverlappingFileLockException e) {
+        // Held in this process through a path HELD_HERE did not know; keep the channel open,
+        // closing it would drop that lock at the OS level.
+        throw new SandboxBusyException(dir, readHolder(dir));
+      } catch (IOException e) {
         channel.close();
         throw new IOException(
             "cannot lock "
@@ -85,14 +94,14 @@ public final class SandboxLock implements AutoCloseable {
         channel.close();
         throw new SandboxBusyException(dir, readHolder(dir));
       }
-      SandboxLock held = new SandboxLock(dir, channel, lock, me);
+      SandboxLock held = new SandboxLock(dir, key, channel, lock, me);
       try {
         held.writeHolder();
       } catch (IOException e) {
         held.close();
         throw e;
       }
-      HELD_HERE.put(dir, held);
+      HELD_HERE.put(key, held);
       return held;
     }
   }
@@ -137,7 +146,7 @@ public final class SandboxLock implements AutoCloseable {
         return; // the folder may have a new holder by now: its holder file stays
       }
       closed = true;
-      HELD_HERE.remove(dataDir, this);
+      HELD_HERE.remove(key, this);
       try {
         Files.deleteIfExists(dataDir.resolve(HOLDER_FILE));
       } catch (IOException e) {

@@ -34,6 +34,22 @@ class SandboxLockTest {
   }
 
   @Test
+  void theSameFolderByAnotherNameIsRefusedAndTheFirstLockStays(@TempDir Path other)
+      throws Exception {
+    Path link = java.nio.file.Files.createSymbolicLink(other.resolve("link"), data);
+    try (SandboxLock first = SandboxLock.acquire(data, "deckhand sandbox")) {
+      assertThatThrownBy(() -> SandboxLock.acquire(link, "the Deckhand window"))
+          .isInstanceOf(SandboxBusyException.class)
+          .hasMessageContaining("(deckhand sandbox, pid " + ProcessHandle.current().pid());
+      // Still held at the OS level: another process cannot take it either.
+      try (ChildJvm child = new ChildJvm(SandboxLockHolder.class, data.toString())) {
+        assertThat(child.process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(child.process.exitValue()).isNotZero();
+      }
+    }
+  }
+
+  @Test
   void aLockHeldByAnotherProcessIsRefusedAndTakenOverOnceThatProcessIsKilled() throws Exception {
     try (ChildJvm holder = new ChildJvm(SandboxLockHolder.class, data.toString())) {
       holder.await("locked", 120);

@@ -79,6 +79,8 @@ final class SandboxCommand implements Callable<Integer> {
       sandbox = Sandbox.start(options);
     } catch (SandboxBusyException e) {
       throw new CliException(e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new CliException("the sandbox did not start: " + e.getMessage(), e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
