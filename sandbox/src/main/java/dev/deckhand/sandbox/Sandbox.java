@@ -30,8 +30,10 @@ public final class Sandbox implements AutoCloseable {
   private final NoNodeReporter noNode;
   private final Path kubeconfig;
   private final String nodeProblem;
+  private final SandboxLock lock;
 
   private Sandbox(
+      SandboxLock lock,
       SandboxApiServer api,
       KubernetesClient client,
       Controllers controllers,
@@ -39,6 +41,7 @@ public final class Sandbox implements AutoCloseable {
       NoNodeReporter noNode,
       Path kubeconfig,
       String nodeProblem) {
+    this.lock = lock;
     this.api = api;
     this.client = client;
     this.controllers = controllers;
@@ -48,10 +51,29 @@ public final class Sandbox implements AutoCloseable {
     this.nodeProblem = nodeProblem;
   }
 
+  /**
+   * Starts the sandbox of {@code options.dataDir()}.
+   *
+   * @throws SandboxBusyException when another sandbox runs on that data folder (in this process or
+   *     another); nothing was touched then, neither podman nor its kubeconfig
+   */
   public static Sandbox start(SandboxOptions options) throws IOException {
+    // First of all: the data folder decides the podman instance id and the kubeconfig file, so a
+    // second sandbox on it would remove and overwrite the first one's pods.
+    SandboxLock lock = SandboxLock.acquire(options.dataDir(), options.holder());
+    try {
+      return start(options, lock);
+    } catch (IOException | RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static Sandbox start(SandboxOptions options, SandboxLock lock) throws IOException {
     StreamsSwitch streams = new StreamsSwitch();
     SandboxApiServer api =
         SandboxApiServer.start(options.port(), options.flavour(), streams, streams);
+    lock.serving(api.url());
     KubernetesClient client = api.newClient();
     Controllers controllers =
         Controllers.start(
@@ -88,7 +110,7 @@ public final class Sandbox implements AutoCloseable {
       noNode = NoNodeReporter.start(client, events, problem);
     }
     Path kubeconfig = api.writeKubeconfig(options.dataDir().resolve("kubeconfig"));
-    return new Sandbox(api, client, controllers, kubelet, noNode, kubeconfig, problem);
+    return new Sandbox(lock, api, client, controllers, kubelet, noNode, kubeconfig, problem);
   }
 
   /**
@@ -153,6 +175,8 @@ public final class Sandbox implements AutoCloseable {
     controllers.close();
     client.close();
     api.close();
+    // Last: until its pods are gone, no other sandbox may start on this folder.
+    lock.close();
   }
 
   @Override

@@ -11,29 +11,40 @@ import java.time.Duration;
  * @param dataDir where the kubeconfig is written
  * @param pvcBindDelay how long a PVC stays Pending before it binds (so the binding can be seen)
  * @param buildImages build the offline images (odo-init, nodejs builder) when missing or stale
+ * @param holder what runs it, in the user's terms (e.g. "deckhand sandbox"), for the line that
+ *     refuses a second sandbox on the same data folder
  */
 public record SandboxOptions(
-    int port, Flavour flavour, Path dataDir, Duration pvcBindDelay, boolean buildImages) {
+    int port,
+    Flavour flavour,
+    Path dataDir,
+    Duration pvcBindDelay,
+    boolean buildImages,
+    String holder) {
 
   public static SandboxOptions defaults() {
     return new SandboxOptions(
-        0, Flavour.KUBERNETES, defaultDataDir(), Duration.ofMillis(1500), true);
+        0, Flavour.KUBERNETES, defaultDataDir(), Duration.ofMillis(1500), true, "Deckhand");
+  }
+
+  public SandboxOptions withHolder(String h) {
+    return new SandboxOptions(port, flavour, dataDir, pvcBindDelay, buildImages, h);
   }
 
   public SandboxOptions withPort(int p) {
-    return new SandboxOptions(p, flavour, dataDir, pvcBindDelay, buildImages);
+    return new SandboxOptions(p, flavour, dataDir, pvcBindDelay, buildImages, holder);
   }
 
   public SandboxOptions withFlavour(Flavour f) {
-    return new SandboxOptions(port, f, dataDir, pvcBindDelay, buildImages);
+    return new SandboxOptions(port, f, dataDir, pvcBindDelay, buildImages, holder);
   }
 
   public SandboxOptions withDataDir(Path d) {
-    return new SandboxOptions(port, flavour, d, pvcBindDelay, buildImages);
+    return new SandboxOptions(port, flavour, d, pvcBindDelay, buildImages, holder);
   }
 
   public SandboxOptions withPvcBindDelay(Duration d) {
-    return new SandboxOptions(port, flavour, dataDir, d, buildImages);
+    return new SandboxOptions(port, flavour, dataDir, d, buildImages, holder);
   }
 
   /** {@code $XDG_DATA_HOME/deckhand/sandbox}, default {@code ~/.local/share/deckhand/sandbox}. */

@@ -1,6 +1,7 @@
 package dev.deckhand.app.cli;
 
 import dev.deckhand.sandbox.Sandbox;
+import dev.deckhand.sandbox.SandboxBusyException;
 import dev.deckhand.sandbox.SandboxOptions;
 import dev.deckhand.sandbox.api.Flavour;
 import dev.deckhand.sandbox.api.KubeconfigMerge;
@@ -66,13 +67,21 @@ final class SandboxCommand implements Callable<Integer> {
         SandboxOptions.defaults()
             .withPort(port)
             .withFlavour(openshift ? Flavour.OPENSHIFT : Flavour.KUBERNETES)
-            .withPvcBindDelay(Duration.ofMillis(pvcBindDelayMs));
+            .withPvcBindDelay(Duration.ofMillis(pvcBindDelayMs))
+            .withHolder("deckhand sandbox");
     if (dataDir != null) {
       options = options.withDataDir(dataDir.toAbsolutePath());
     }
     out.println("Starting the sandbox (building its images the first time takes a few seconds)…");
     out.flush();
-    Sandbox sandbox = Sandbox.start(options);
+    Sandbox sandbox;
+    try {
+      sandbox = Sandbox.start(options);
+    } catch (SandboxBusyException e) {
+      throw new CliException(e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new CliException("the sandbox did not start: " + e.getMessage(), e);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -6,4 +6,9 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface SandboxStarter {
   Path start() throws Exception;
+
+  /** The line under the sandbox button once {@link #start} returned. */
+  default String runningNote() {
+    return "Sandbox running";
+  }
 }

@@ -468,11 +468,12 @@ public final class SidebarViewModel {
         () -> {
           try {
             Path kubeconfig = sandbox.start();
+            String note = sandbox.runningNote();
             KubeconfigView view = kubeconfigs.get();
             ui.post(
                 () -> {
                   sandboxStarting.set(false);
-                  sandboxMessage.set("Sandbox running");
+                  sandboxMessage.set(note);
                   sandboxKubeconfig = kubeconfig;
                   show(view, kubeconfig, null);
                 });
@@ -480,10 +481,17 @@ public final class SidebarViewModel {
             ui.post(
                 () -> {
                   sandboxStarting.set(false);
-                  sandboxMessage.set("The sandbox did not start: " + e.getMessage());
+                  sandboxMessage.set(
+                      e instanceof dev.deckhand.sandbox.SandboxBusyException
+                          ? capitalized(e.getMessage())
+                          : "The sandbox did not start: " + e.getMessage());
                 });
           }
         });
+  }
+
+  private static String capitalized(String line) {
+    return line.isEmpty() ? line : Character.toUpperCase(line.charAt(0)) + line.substring(1);
   }
 
   // ---- properties ----

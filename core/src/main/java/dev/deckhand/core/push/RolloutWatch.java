@@ -13,8 +13,11 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +34,8 @@ final class RolloutWatch {
   private final String name;
   private final StageClock events;
   private final Duration timeout;
+  private final Map<String, String> pullErrors = new HashMap<>();
+  private String lastPullError;
 
   RolloutWatch(
       KubernetesClient client, String namespace, String name, StageClock events, Duration timeout) {
@@ -130,18 +135,23 @@ final class RolloutWatch {
               Stage.INIT_CONTAINER,
               container,
               waitingText(container, w, imageOf(current, container)));
-          failOnImageError(container, w, current);
         } else if (s.getState().getRunning() != null) {
           events.hold(Stage.INIT_CONTAINER, container, container + " running");
         }
       } else {
         events.hold(Stage.INIT_CONTAINER, container, "waiting for " + container + " to start");
       }
+      failOnImageError(Stage.INIT_CONTAINER, current);
       if (events.now().isAfter(deadline)) {
         throw new PushFailedException(
             Stage.INIT_CONTAINER,
             container,
-            "init container " + container + " did not finish within " + timeout.toSeconds() + " s",
+            "init container "
+                + container
+                + " did not finish within "
+                + timeout.toSeconds()
+                + " s"
+                + lastPullError(),
             logTail(current, container));
       }
       Thread.sleep(POLL_MS);
@@ -164,30 +174,96 @@ final class RolloutWatch {
         ContainerStateWaiting w = s.getState().getWaiting();
         events.hold(
             Stage.APP_CONTAINER, container, waitingText(container, w, imageOf(current, container)));
-        failOnImageError(container, w, current);
       } else {
         events.hold(Stage.APP_CONTAINER, container, "waiting for the app container to start");
       }
+      failOnImageError(Stage.APP_CONTAINER, current);
       if (events.now().isAfter(deadline)) {
         throw new PushFailedException(
             Stage.APP_CONTAINER,
             container,
-            "the app container did not start within " + timeout.toSeconds() + " s",
+            "the app container did not start within "
+                + timeout.toSeconds()
+                + " s"
+                + lastPullError(),
             logTail(current, container));
       }
       Thread.sleep(POLL_MS);
     }
   }
 
-  private void failOnImageError(String container, ContainerStateWaiting w, Pod pod)
-      throws PushFailedException {
-    // An image that cannot be pulled will not appear by waiting; say so now, not at the timeout.
-    if ("InvalidImageName".equals(w.getReason()) || "ErrImageNeverPull".equals(w.getReason())) {
-      throw new PushFailedException(
-          Stage.INIT_CONTAINER,
-          container,
-          waitingText(container, w, imageOf(pod, container)),
-          List.of());
+  /**
+   * Fails now when any container of the pod has an image that waiting will not bring: an invalid
+   * name, or a pull the registry (or podman) answered with "no such image". A kubelet shows the
+   * pull error as ErrImagePull only briefly, then ImagePullBackOff with a generic message, so the
+   * error is remembered, and looked up in the pod's events when it was missed.
+   */
+  private void failOnImageError(Stage stage, Pod pod) throws PushFailedException {
+    if (pod.getStatus() == null) {
+      return;
+    }
+    List<ContainerStatus> all = new ArrayList<>(pod.getStatus().getInitContainerStatuses());
+    all.addAll(pod.getStatus().getContainerStatuses());
+    for (ContainerStatus s : all) {
+      ContainerStateWaiting w = s.getState() == null ? null : s.getState().getWaiting();
+      if (w == null || w.getReason() == null) {
+        continue;
+      }
+      String container = s.getName();
+      String image = imageOf(pod, container);
+      String reason = w.getReason();
+      if ("InvalidImageName".equals(reason) || "ErrImageNeverPull".equals(reason)) {
+        throw new PushFailedException(
+            stage, container, waitingText(container, w, image), List.of());
+      }
+      String cause = null;
+      if ("ErrImagePull".equals(reason) && w.getMessage() != null) {
+        cause = w.getMessage();
+      } else if ("ImagePullBackOff".equals(reason)) {
+        cause =
+            ImagePullErrors.isPermanent(w.getMessage())
+                ? w.getMessage()
+                : pullErrors.containsKey(image)
+                    ? pullErrors.get(image)
+                    : pullFailedEvent(pod, image);
+      }
+      if (cause == null) {
+        continue;
+      }
+      String text = pullErrorText(container, image, cause);
+      pullErrors.put(image, cause);
+      lastPullError = text;
+      if (ImagePullErrors.isPermanent(cause)) {
+        throw new PushFailedException(stage, container, text, List.of());
+      }
+    }
+  }
+
+  private static String pullErrorText(String container, String image, String cause) {
+    return container
+        + ": ErrImagePull: "
+        + (cause.contains(image) ? cause : cause + " (image " + image + ")");
+  }
+
+  private String lastPullError() {
+    return lastPullError == null ? "" : "; last pull error: " + lastPullError;
+  }
+
+  /** The message of the pod's newest "Failed to pull image" event for the image, or null. */
+  private String pullFailedEvent(Pod pod, String image) {
+    try {
+      String prefix = "Failed to pull image \"" + image + "\": ";
+      return client.v1().events().inNamespace(namespace).list().getItems().stream()
+          .filter(
+              e ->
+                  e.getInvolvedObject() != null
+                      && pod.getMetadata().getName().equals(e.getInvolvedObject().getName()))
+          .filter(e -> e.getMessage() != null && e.getMessage().startsWith(prefix))
+          .max(Comparator.comparing(e -> e.getLastTimestamp() == null ? "" : e.getLastTimestamp()))
+          .map(e -> e.getMessage().substring(prefix.length()))
+          .orElse(null);
+    } catch (RuntimeException e) {
+      return null; // events are a nicety; not being allowed to list them is fine
     }
   }
 

@@ -76,6 +76,11 @@ public final class Kubelet implements AutoCloseable {
 
   /** Cleans up what an earlier run left, registers the node, and starts watching pods. */
   public Kubelet start() throws IOException {
+    try {
+      LeftoverPruner.pruneDeadOwners(podman);
+    } catch (IOException e) {
+      LOG.warn("cannot remove leftovers of sandboxes that no longer run: {}", e.getMessage());
+    }
     removeLeftovers();
     client
         .nodes()

@@ -2,6 +2,7 @@ package dev.deckhand.sandbox.kubelet;
 
 import dev.deckhand.sandbox.events.EventRecorder;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -14,6 +15,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,25 +77,30 @@ final class PodLifecycle {
         case PULLING, IMAGE_BACKOFF, CREATE_FAILED -> {
           if (state.retryAt == null || !now.isBefore(state.retryAt)) {
             startPod(state);
+          } else if (state.stage == PodState.Stage.IMAGE_BACKOFF
+              && "ErrImagePull".equals(state.waitingReason)) {
+            // As a kubelet: ErrImagePull once (reported by the last sync), then back-off.
+            state.waitingReason = "ImagePullBackOff";
+            state.waitingMessage = "Back-off pulling image \"" + state.failedImage + "\"";
+            events.normal(state.pod, "BackOff", state.waitingMessage);
           }
         }
         case INIT_BACKOFF -> {
           if (!now.isBefore(state.retryAt)) {
-            runPod(state);
+            if (runtime.exists(state.pod)) {
+              runPod(state);
+            } else {
+              // The podman pod went away while it was starting: make it anew.
+              startPod(state);
+            }
           }
         }
         case RUNNING -> {
-          if (containers.isEmpty() && !runtime.exists(state.pod)) {
-            // The podman pod vanished under us (removed by hand, or by another sandbox's
-            // cleanup): run it again, as a kubelet recreates a pod sandbox that died.
-            events.warning(
-                state.pod,
-                "SandboxChanged",
-                "Pod sandbox changed, it will be killed and re-created.");
-            state.restarts.replaceAll((k, v) -> v + 1);
-            startPod(state);
-          } else {
+          List<String> gone = vanishedApps(state, containers);
+          if (gone.isEmpty()) {
             restartCrashed(state, containers, now);
+          } else {
+            replaceVanished(state, gone);
           }
         }
         default -> {}
@@ -183,14 +190,16 @@ final class PodLifecycle {
       runtime.ensureImages(pod);
     } catch (ImageNotPresentException e) {
       state.podFailures++;
-      boolean first = state.podFailures == 1;
       state.stage = PodState.Stage.IMAGE_BACKOFF;
-      state.waitingReason = first ? "ErrImagePull" : "ImagePullBackOff";
+      state.failedImage = e.image();
+      state.waitingReason = "ErrImagePull";
       state.waitingMessage = e.getMessage();
       state.retryAt = clock.instant().plus(backOff.after(state.podFailures));
-      events.warning(pod, first ? "Failed" : "BackOff", e.getMessage());
+      events.warning(
+          pod, "Failed", "Failed to pull image \"" + e.image() + "\": " + e.getMessage());
       return;
     }
+    state.failedImage = null;
     for (Container c : PodRuntime.allContainers(pod)) {
       events.normal(
           pod, "Pulled", "Container image \"" + c.getImage() + "\" already present on machine");
@@ -255,6 +264,94 @@ final class PodLifecycle {
     state.retryAt = clock.instant().plus(backOff.after(state.podFailures));
     events.warning(
         state.pod, "BackOff", "Back-off restarting failed init container: " + result.error());
+  }
+
+  /**
+   * App containers podman no longer has (removed by hand, or with their podman pod by another
+   * program). The snapshot is polled and may predate a container's creation, so podman is asked
+   * again before a container counts as gone.
+   */
+  private List<String> vanishedApps(PodState state, Map<String, ContainerSnapshot> containers)
+      throws IOException {
+    List<String> gone = new ArrayList<>();
+    for (Container c : state.pod.getSpec().getContainers()) {
+      if (!containers.containsKey(c.getName())
+          && !runtime.containerExists(state.pod, c.getName())) {
+        gone.add(c.getName());
+      }
+    }
+    return gone;
+  }
+
+  /**
+   * A kubelet whose container disappeared makes it again (a new attempt, restartCount+1), and a pod
+   * sandbox that disappeared is re-created with all its containers; with restartPolicy Never the
+   * pod fails instead, its containers' status unknown.
+   */
+  private void replaceVanished(PodState state, List<String> gone) throws IOException {
+    Pod pod = state.pod;
+    boolean podGone = !runtime.exists(pod);
+    List<String> affected =
+        podGone ? pod.getSpec().getContainers().stream().map(Container::getName).toList() : gone;
+    for (String name : affected) {
+      state.seenStates.remove(name);
+      state.backOffUntil.remove(name);
+    }
+    String what =
+        podGone
+            ? "podman pod " + runtime.podName(pod) + " was removed outside the sandbox"
+            : (gone.size() == 1 ? "container " : "containers ")
+                + String.join(", ", gone)
+                + " was removed from podman outside the sandbox";
+    if ("Never".equals(pod.getSpec().getRestartPolicy())) {
+      for (String name : affected) {
+        state.vanished.put(name, vanishedState());
+      }
+      state.stage = PodState.Stage.FAILED;
+      events.warning(
+          pod,
+          "ContainerStatusUnknown",
+          "The " + what + "; restartPolicy is Never, so the pod failed");
+      return;
+    }
+    if (podGone) {
+      countRestart(state, affected);
+      events.warning(
+          pod,
+          "SandboxChanged",
+          "Pod sandbox changed, it will be killed and re-created: the " + what);
+      startPod(state);
+      return;
+    }
+    // Fails while podman is still removing the whole pod; the next sync then sees the pod gone.
+    runtime.createApps(pod, environments(pod));
+    countRestart(state, gone);
+    events.warning(pod, "ContainerGone", "The " + what + "; creating it again");
+    for (String name : gone) {
+      events.normal(pod, "Created", "Created container " + name);
+      PodmanCli.Result r = runtime.startContainer(pod, name);
+      if (r.ok()) {
+        events.normal(pod, "Started", "Started container " + name);
+      } else {
+        events.warning(pod, "Failed", "Error: " + r.error());
+      }
+    }
+  }
+
+  private static void countRestart(PodState state, List<String> containers) {
+    for (String name : containers) {
+      state.restarts.merge(name, 1, Integer::sum);
+      state.lastTerminated.put(name, vanishedState());
+    }
+  }
+
+  /** What Kubernetes reports for a container that can no longer be found. */
+  private static ContainerStateTerminated vanishedState() {
+    return new ContainerStateTerminatedBuilder()
+        .withExitCode(137)
+        .withReason("ContainerStatusUnknown")
+        .withMessage("The container could not be located: it was removed from podman")
+        .build();
   }
 
   private Map<String, List<String>> environments(Pod pod) throws IOException {

@@ -24,9 +24,21 @@ final class PodRuntime {
   private static final long QUICK = 60;
   private static final long START = 900;
 
+  /** Pull errors that waiting will not mend: the registry answered that there is no such image. */
+  private static final java.util.regex.Pattern NOT_FOUND =
+      java.util.regex.Pattern.compile(
+          "not found|manifest unknown|name unknown|did not resolve|repository does not exist"
+              + "|requested access to the resource is denied",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private final PodmanCli podman;
   private final HostPorts hostPorts;
   private final PodmanNames podmanNames;
+  // Every object names this process, so a later sandbox can tell a killed one's leftovers.
+  private final List<String> ownerLabel =
+      ProcessOwner.current()
+          .map(o -> List.of("--label", ProcessOwner.LABEL + "=" + o))
+          .orElse(List.of());
 
   PodRuntime(PodmanCli podman, HostPorts hostPorts, PodmanNames names) {
     this.podman = podman;
@@ -47,11 +59,20 @@ final class PodRuntime {
       if (podman.run(List.of("image", "exists", image), QUICK).ok()) {
         continue;
       }
+      if (image.startsWith("localhost/")) {
+        // podman's name for images built or imported on this machine: no registry has them, and
+        // a pull would only retry https://localhost for seconds.
+        throw new ImageNotPresentException(
+            image, "image " + image + " not found: it is not among podman's local images");
+      }
       PodmanCli.Result pull = podman.run(List.of("pull", "--quiet", image), 120);
       if (!pull.ok()) {
+        String why = pull.error();
         throw new ImageNotPresentException(
             image,
-            "image " + image + " is not present locally and cannot be pulled: " + pull.error());
+            NOT_FOUND.matcher(why).find()
+                ? "image " + image + " not found: " + why
+                : "image " + image + " cannot be pulled: " + why);
       }
     }
   }
@@ -112,6 +133,18 @@ final class PodRuntime {
         List.of("start", podmanNames.container(podmanNames.pod(pod), container)), QUICK);
   }
 
+  boolean containerExists(Pod pod, String container) throws IOException {
+    return podman
+        .run(
+            List.of("container", "exists", podmanNames.container(podmanNames.pod(pod), container)),
+            QUICK)
+        .ok();
+  }
+
+  String podName(Pod pod) {
+    return podmanNames.pod(pod);
+  }
+
   boolean exists(Pod pod) throws IOException {
     return podman.run(List.of("pod", "exists", podmanNames.pod(pod)), QUICK).ok();
   }
@@ -164,20 +197,22 @@ final class PodRuntime {
             "volume " + v.getName() + ": only emptyDir and persistentVolumeClaim are supported");
       }
       if (!podman.run(List.of("volume", "exists", volume), QUICK).ok()) {
-        podman.check(
-            List.of(
-                "volume",
-                "create",
-                "--label",
-                PodmanNames.LABEL + "=true",
-                "--label",
-                PodmanNames.LABEL_INSTANCE + "=" + podmanNames.instance(),
-                "--label",
-                PodmanNames.LABEL_VOLUME_KIND + "=" + kind,
-                "--label",
-                PodmanNames.LABEL_NAMESPACE + "=" + pod.getMetadata().getNamespace(),
-                volume),
-            QUICK);
+        List<String> create =
+            new ArrayList<>(
+                List.of(
+                    "volume",
+                    "create",
+                    "--label",
+                    PodmanNames.LABEL + "=true",
+                    "--label",
+                    PodmanNames.LABEL_INSTANCE + "=" + podmanNames.instance(),
+                    "--label",
+                    PodmanNames.LABEL_VOLUME_KIND + "=" + kind,
+                    "--label",
+                    PodmanNames.LABEL_NAMESPACE + "=" + pod.getMetadata().getNamespace()));
+        create.addAll(ownerLabel);
+        create.add(volume);
+        podman.check(create, QUICK);
       }
       names.put(v.getName(), volume);
     }
@@ -255,6 +290,7 @@ final class PodRuntime {
     l.addAll(
         List.of("--label", PodmanNames.LABEL_NAMESPACE + "=" + pod.getMetadata().getNamespace()));
     l.addAll(List.of("--label", PodmanNames.LABEL_POD + "=" + pod.getMetadata().getName()));
+    l.addAll(ownerLabel);
     if (container != null) {
       l.addAll(List.of("--label", PodmanNames.LABEL_CONTAINER + "=" + container));
       l.addAll(List.of("--label", PodmanNames.LABEL_INIT + "=" + init));

@@ -17,6 +17,8 @@ final class PodState {
     INIT_BACKOFF,
     RUNNING,
     CREATE_FAILED,
+    /** A container vanished and restartPolicy is Never: the pod ends here. */
+    FAILED,
     TERMINATED
   }
 
@@ -27,6 +29,10 @@ final class PodState {
   String waitingReason = "ContainerCreating";
 
   String waitingMessage;
+
+  /** The image that could not be pulled (only its containers wait with the pull error). */
+  String failedImage;
+
   Instant startTime;
   Instant retryAt;
   int podFailures;
@@ -35,6 +41,10 @@ final class PodState {
   final Map<String, ContainerStateTerminated> lastTerminated = new HashMap<>();
   final Map<String, Instant> backOffUntil = new HashMap<>();
   final Map<String, String> seenStates = new HashMap<>();
+
+  /** Containers that vanished from podman in a pod that is not restarted: their final state. */
+  final Map<String, ContainerStateTerminated> vanished = new HashMap<>();
+
   String lastWrittenStatus;
   final Map<String, String> conditionStatus = new HashMap<>();
   final Map<String, Instant> conditionSince = new HashMap<>();

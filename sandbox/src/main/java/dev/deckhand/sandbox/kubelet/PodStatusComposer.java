@@ -44,7 +44,10 @@ final class PodStatusComposer {
       apps.add(status);
     }
     boolean scheduled = pod.getSpec().getNodeName() != null;
-    String phase = scheduled && initialized && anyRunning(apps) ? "Running" : "Pending";
+    String phase =
+        state.stage == PodState.Stage.FAILED
+            ? "Failed"
+            : scheduled && initialized && anyRunning(apps) ? "Running" : "Pending";
     List<PodCondition> conditions = new ArrayList<>();
     conditions.add(
         condition(
@@ -109,7 +112,14 @@ final class PodStatusComposer {
     }
     Instant backOff = state.backOffUntil.get(name);
     ContainerState current;
-    if (s == null) {
+    if (s == null && state.vanished.containsKey(name)) {
+      current = new ContainerStateBuilder().withTerminated(state.vanished.get(name)).build();
+    } else if (s == null
+        && state.failedImage != null
+        && !state.failedImage.equals(c.getImage() == null ? "" : c.getImage().strip())) {
+      // Another container's image is missing; this one's is fine.
+      current = waiting(init || blockedByInit ? "PodInitializing" : "ContainerCreating", null);
+    } else if (s == null) {
       current =
           waiting(
               blockedByInit && !init ? "PodInitializing" : state.waitingReason,

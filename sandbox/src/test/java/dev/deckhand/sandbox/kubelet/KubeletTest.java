@@ -345,27 +345,33 @@ class KubeletTest {
                 .build())
         .create();
 
+    // As a kubelet: ErrImagePull with the pull error, then ImagePullBackOff while it waits.
+    java.util.Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
     await()
         .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
         .until(
             () -> {
               Pod p = get("noimage");
-              if (p.getStatus() == null || p.getStatus().getContainerStatuses().isEmpty()) {
-                return false;
+              if (p.getStatus() != null && !p.getStatus().getContainerStatuses().isEmpty()) {
+                var w = p.getStatus().getContainerStatuses().get(0).getState().getWaiting();
+                if (w != null && w.getReason() != null && w.getMessage() != null) {
+                  seen.putIfAbsent(w.getReason(), w.getMessage());
+                }
               }
-              var w = p.getStatus().getContainerStatuses().get(0).getState().getWaiting();
-              return w != null
-                  && List.of("ErrImagePull", "ImagePullBackOff").contains(w.getReason());
+              return seen.containsKey("ErrImagePull") && seen.containsKey("ImagePullBackOff");
             });
-    assertThat(
-            get("noimage")
-                .getStatus()
-                .getContainerStatuses()
-                .get(0)
-                .getState()
-                .getWaiting()
-                .getMessage())
-        .contains("does-not-exist");
+    assertThat(seen.get("ErrImagePull"))
+        .isEqualTo(
+            "image localhost/deckhand-test/does-not-exist:1 not found: it is not among podman's"
+                + " local images");
+    assertThat(seen.get("ImagePullBackOff"))
+        .isEqualTo("Back-off pulling image \"localhost/deckhand-test/does-not-exist:1\"");
+    assertThat(events())
+        .contains(
+            "Failed: Failed to pull image \"localhost/deckhand-test/does-not-exist:1\": image"
+                + " localhost/deckhand-test/does-not-exist:1 not found: it is not among podman's"
+                + " local images");
   }
 
   @Test
