@@ -48,39 +48,56 @@ public final class HostileSyncBenchmark {
       String container =
           sandbox.podmanNames().container("default", pod.getMetadata().getName(), "hostile-app");
 
+      String copies = String.join(" ", sourceCopies(pod));
       double[] oursDelete = new double[rounds];
       double[] rawDelete = new double[rounds];
       double[] oursAdd = new double[rounds];
       double[] rawAdd = new double[rounds];
       for (int round = 0; round < rounds; round++) {
-        // ours: add N hostile names, then delete them all
-        List<String> names = hostileNames(files, "ours" + round);
-        write(folder, names);
+        // ours: add N hostile names (into /tmp/src; assemble then copies them), delete them all
+        List<String> a = hostileNames(files, "ours" + round);
+        write(folder, a);
         Timed add = push(folder, client, options);
         check(add, "add " + files + " hostile names");
         oursAdd[round] = add.syncMs;
-        deleteAll(folder, names);
+        deleteAll(folder, a);
         Timed delete = push(folder, client, options);
         check(delete, "delete " + files + " files");
         oursDelete[round] = delete.syncMs;
 
-        // raw: the same add and delete with tar and xargs -0 through podman exec
-        List<String> raw = hostileNames(files, "raw" + round);
-        write(folder, raw);
-        byte[] list = nulList(raw);
+        // raw add: the same kind of names with tar through podman exec, into /tmp/src
+        List<String> c = hostileNames(files, "raw" + round);
+        write(folder, c);
         long t0 = System.nanoTime();
-        sh(
-            "tar -c -f - --null -T - -C '"
+        bash(
+            "tar -c -f - -C '"
                 + folder
-                + "' | podman exec -i "
+                + "' --null -T - | podman exec -i "
                 + container
                 + " tar -x -f - -C /tmp/src",
-            list);
+            nulList(c));
         rawAdd[round] = (System.nanoTime() - t0) / 1e6;
+        bash(
+            "podman exec -i " + container + " sh -c 'cd /tmp/src && xargs -0 rm -rf --'",
+            nulList(c));
+        deleteAll(folder, c);
+
+        // raw delete: files Deckhand put in every source copy, removed by xargs -0 rm in each
+        List<String> b = hostileNames(files, "del" + round);
+        write(folder, b);
+        check(push(folder, client, options), "add " + files + " files to delete raw");
         t0 = System.nanoTime();
-        sh("podman exec -i " + container + " sh -c 'cd /tmp/src && xargs -0 rm -rf --'", list);
+        bash(
+            "podman exec -i "
+                + container
+                + " sh -c 'cat > /tmp/.bench-list && for d in "
+                + copies
+                + "; do (cd \"$d\" 2>/dev/null && xargs -0 rm -rf -- < /tmp/.bench-list); done;"
+                + " rm /tmp/.bench-list'",
+            nulList(b));
         rawDelete[round] = (System.nanoTime() - t0) / 1e6;
-        deleteAll(folder, raw);
+        deleteAll(folder, b);
+        check(push(folder, client, options), "index catches up with the raw delete");
       }
       System.out.printf(
           "files per round %d, rounds %d (names with spaces, newlines, leading dashes, quotes,"
@@ -89,9 +106,11 @@ public final class HostileSyncBenchmark {
       row("add N hostile names", oursAdd, rawAdd);
       row("delete N files", oursDelete, rawDelete);
       System.out.println(
-          "ours = Deckhand's sync stage (one exec: delete list and tar through stdin, listing"
-              + " verified, every s2i source copy); raw = tar|podman exec / xargs -0 rm in /tmp/src"
-              + " only, unverified");
+          "ours = Deckhand's sync stage (one exec: delete list and tar through stdin, tar's"
+              + " listing verified); raw = tar|podman exec -i tar -x into /tmp/src, and xargs -0 rm"
+              + " in the same source copies ("
+              + copies
+              + "), nothing verified");
     } finally {
       deleteTree(folder);
     }
@@ -180,9 +199,30 @@ public final class HostileSyncBenchmark {
     return out.toByteArray();
   }
 
-  private static void sh(String command, byte[] stdin) throws Exception {
+  /** The folders a deletion must reach: ODO_S2I_* source copies, as odo's scripts make them. */
+  private static List<String> sourceCopies(io.fabric8.kubernetes.api.model.Pod pod) {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    pod.getSpec().getContainers().get(0).getEnv().forEach(v -> env.put(v.getName(), v.getValue()));
+    java.util.Set<String> dirs = new java.util.LinkedHashSet<>();
+    for (String key :
+        List.of(
+            "ODO_S2I_SRC_BIN_PATH",
+            "ODO_S2I_DEPLOYMENT_DIR",
+            "ODO_S2I_WORKING_DIR",
+            "ODO_SRC_BACKUP_DIR")) {
+      String v = env.get(key);
+      if (v != null && !v.isBlank()) {
+        String d = v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+        dirs.add(d.endsWith("/src") ? d : d + "/src");
+      }
+    }
+    dirs.add("/tmp/src");
+    return new ArrayList<>(dirs);
+  }
+
+  private static void bash(String command, byte[] stdin) throws Exception {
     Process p =
-        new ProcessBuilder("sh", "-c", command)
+        new ProcessBuilder("bash", "-o", "pipefail", "-c", command)
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
