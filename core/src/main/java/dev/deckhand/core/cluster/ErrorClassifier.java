@@ -33,6 +33,8 @@ public final class ErrorClassifier {
       Pattern.compile("namespaces \"([^\"]+)\" not found");
   private static final Pattern QUOTA_NAMESPACE = Pattern.compile("in the namespace \"([^\"]+)\"");
 
+  private static final String TIMED_OUT = "timed out";
+
   private ErrorClassifier() {}
 
   public static ClusterError classify(Throwable failure) {
@@ -54,6 +56,38 @@ public final class ErrorClassifier {
       return network;
     }
     return new ClusterError(Kind.OTHER, oneLine(deepestMessage(failure)), null);
+  }
+
+  /**
+   * A failure of {@link ClusterProbe}: anything but an HTTP answer means the server cannot be used,
+   * so this always says "cannot reach", naming the server and, for a timeout, how long it waited.
+   */
+  static ClusterError classifyUnreachable(
+      Throwable failure, String server, ClusterTimeouts timeouts) {
+    ClusterError e = classify(failure, server);
+    if (e.kind() == Kind.UNREACHABLE && TIMED_OUT.equals(unreachableReasonIn(failure))) {
+      return noAnswer(server, timeouts);
+    }
+    if (e.kind() == Kind.OTHER) {
+      return unreachable(server, e.message());
+    }
+    return e;
+  }
+
+  static ClusterError noAnswer(String server, ClusterTimeouts timeouts) {
+    return new ClusterError(
+        Kind.UNREACHABLE,
+        "cannot reach " + server + " (no answer within " + timeouts.describeRequest() + ")",
+        "check that the cluster is running and not overloaded; for a slow cluster set "
+            + ClusterTimeouts.ENV
+            + " to more seconds");
+  }
+
+  private static ClusterError unreachable(String server, String reason) {
+    return new ClusterError(
+        Kind.UNREACHABLE,
+        "cannot reach " + server + " (" + reason + ")",
+        "check the server URL, your network or VPN, and that the cluster is running");
   }
 
   private static ClusterError fromStatus(KubernetesClientException e, String server) {
@@ -130,13 +164,15 @@ public final class ErrorClassifier {
                 + " throwaway cluster, log in with --insecure-skip-tls-verify");
       }
     }
+    String reason = unreachableReasonIn(failure);
+    return reason == null ? null : unreachable(server, reason);
+  }
+
+  private static String unreachableReasonIn(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String reason = unreachableReason(t);
       if (reason != null) {
-        return new ClusterError(
-            Kind.UNREACHABLE,
-            "cannot reach " + server + " (" + reason + ")",
-            "check the server URL, your network or VPN, and that the cluster is running");
+        return reason;
       }
     }
     return null;
@@ -150,8 +186,9 @@ public final class ErrorClassifier {
     if (t instanceof SocketTimeoutException
         || t instanceof HttpConnectTimeoutException
         || t instanceof TimeoutException
-        || lower.contains("timed out")) {
-      return "timed out";
+        || lower.contains("timed out")
+        || lower.contains("timeout period")) {
+      return TIMED_OUT;
     }
     if (t instanceof NoRouteToHostException || lower.contains("no route to host")) {
       return "no route to host";
