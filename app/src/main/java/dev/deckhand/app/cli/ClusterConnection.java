@@ -22,12 +22,16 @@ final class ClusterConnection {
             .orElseThrow(
                 () ->
                     new CliException(
-                        view.contexts().isEmpty()
-                            ? "no cluster configured (no kubeconfig): start the local one with"
-                                + " 'deckhand sandbox' and export the KUBECONFIG it prints, or log in"
-                                + " with 'deckhand login'"
-                            : "the kubeconfig has no current context; pick one with kubectl config"
-                                + " use-context"));
+                        !view.warnings().isEmpty()
+                            // a broken or missing file explains the missing context better than
+                            // "no kubeconfig" did
+                            ? "no cluster configured: " + String.join("; ", view.warnings())
+                            : view.contexts().isEmpty()
+                                ? "no cluster configured (no kubeconfig): start the local one with"
+                                    + " 'deckhand sandbox' and export the KUBECONFIG it prints, or"
+                                    + " log in with 'deckhand login'"
+                                : "the kubeconfig has no current context; pick one with kubectl"
+                                    + " config use-context"));
     if (!ctx.usable()) {
       throw new CliException("context " + ctx.name() + " cannot be used: " + ctx.problem());
     }

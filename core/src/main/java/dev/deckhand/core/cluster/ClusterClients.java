@@ -76,6 +76,7 @@ public final class ClusterClients {
       throw new IllegalArgumentException(
           "context \"" + context.name() + "\" cannot be used: " + context.problem());
     }
+    CredentialPlugins.requireInstalled(context, System.getenv());
     boolean oneFile =
         Objects.equals(context.sourceFile(), context.clusterFile())
             && (context.userFile() == null
