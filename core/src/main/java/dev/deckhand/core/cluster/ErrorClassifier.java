@@ -3,6 +3,7 @@ package dev.deckhand.core.cluster;
 import dev.deckhand.core.cluster.ClusterError.Kind;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -114,6 +115,19 @@ public final class ErrorClassifier {
     if (code == 403) {
       return forbidden(message);
     }
+    if (code == 414 || code == 431) {
+      // fabric8's message repeats the whole request URL, the very thing that was too long
+      return new ClusterError(
+          Kind.OTHER,
+          "the request was too large for the API server "
+              + server
+              + " ("
+              + code
+              + (code == 414 ? " URI Too Long" : " Request Header Fields Too Large")
+              + ")",
+          "this is a Deckhand bug (nothing of unbounded size belongs in a request line): please"
+              + " report it with the command you ran");
+    }
     Matcher missing = NAMESPACE_NOT_FOUND.matcher(message);
     if (code == 404 && (missing.find() || isNamespaceLookup(e))) {
       String ns = missing.find(0) ? missing.group(1) : e.getName();
@@ -218,8 +232,21 @@ public final class ErrorClassifier {
       if (t instanceof KubernetesClientException k && k.getCode() > 0) {
         return k;
       }
+      // an exec, attach or watch the server refused: fabric8 keeps the status in the response
+      if (t instanceof WebSocketHandshakeException h
+          && h.getResponse() != null
+          && h.getResponse().code() > 0) {
+        int code = h.getResponse().code();
+        return new KubernetesClientException("HTTP " + code, code, null);
+      }
     }
     return null;
+  }
+
+  /** The HTTP status the API server answered with, or 0 when it did not answer. */
+  public static int httpStatus(Throwable failure) {
+    KubernetesClientException api = apiStatus(failure);
+    return api == null ? 0 : api.getCode();
   }
 
   private static String statusMessage(KubernetesClientException e) {

@@ -17,7 +17,11 @@ record ClusterKinds(boolean routes, boolean deploymentConfigs) {
     try {
       return client.supports(kind);
     } catch (KubernetesClientException e) {
-      // Discovery failing (or forbidden) only means we skip the optional kind.
+      if (e.getCode() <= 0) {
+        // no answer at all: the calls after this would each wait for it again
+        throw e;
+      }
+      // Discovery refused (forbidden, not found) only means we skip the optional kind.
       return false;
     }
   }
