@@ -67,7 +67,9 @@ final class ClusterConnection {
   }
 
   /** A client and the platform it talks to, from one reading of the kubeconfig. */
-  record Connection(KubernetesClient client, Platform platform) implements AutoCloseable {
+  record Connection(
+      KubernetesClient client, Platform platform, ClusterContext context, ClusterTimeouts timeouts)
+      implements AutoCloseable {
     @Override
     public void close() {
       client.close();
@@ -79,6 +81,6 @@ final class ClusterConnection {
     ClusterTimeouts timeouts = ClusterTimeouts.current();
     ensureReachable(ctx, timeouts);
     KubernetesClient client = ClusterClients.create(ctx, timeouts);
-    return new Connection(client, Platforms.detect(ctx, client));
+    return new Connection(client, Platforms.detect(ctx, client), ctx, timeouts);
   }
 }
