@@ -10,6 +10,7 @@ import dev.deckhand.core.cluster.ClusterClients;
 import dev.deckhand.core.cluster.ClusterContext;
 import dev.deckhand.core.cluster.ClusterTimeouts;
 import dev.deckhand.core.cluster.Kubeconfigs;
+import dev.deckhand.core.event.PushEvent;
 import dev.deckhand.core.index.ComponentIndexer;
 import dev.deckhand.core.index.IndexOptions;
 import dev.deckhand.core.push.PodExec;
@@ -155,7 +156,7 @@ class FaultInjectionTest {
     proxy.throttle(0);
     proxy.start();
     PushResult next = push();
-    assertThat(next.success()).as(next.summary()).isTrue();
+    assertThat(next.success()).as(next.summary() + "\n" + lastLogTail).isTrue();
     assertContainerEqualsFolder();
   }
 
@@ -179,7 +180,7 @@ class FaultInjectionTest {
 
     proxy.throttle(0);
     PushResult next = push();
-    assertThat(next.success()).as(next.summary()).isTrue();
+    assertThat(next.success()).as(next.summary() + "\n" + lastLogTail).isTrue();
     assertContainerEqualsFolder();
   }
 
@@ -207,7 +208,7 @@ class FaultInjectionTest {
 
     proxy.throttle(0);
     PushResult next = push();
-    assertThat(next.success()).as(next.summary()).isTrue();
+    assertThat(next.success()).as(next.summary() + "\n" + lastLogTail).isTrue();
     assertThat(pod().getMetadata().getName()).isNotEqualTo(pod);
     assertContainerEqualsFolder();
   }
@@ -288,9 +289,26 @@ class FaultInjectionTest {
     return watch.pushes().state().name().equals("IDLE");
   }
 
+  /** A push; a failure's log tail is kept for the assertion text. */
   private PushResult push() throws InterruptedException {
-    return new PushSession(folder, client, Platform.SANDBOX, PushOptions.defaults(), e -> {}).run();
+    List<String> tail = new CopyOnWriteArrayList<>();
+    PushResult r =
+        new PushSession(
+                folder,
+                client,
+                Platform.SANDBOX,
+                PushOptions.defaults(),
+                e -> {
+                  if (e instanceof PushEvent.StageFailed failed) {
+                    tail.addAll(failed.logTail());
+                  }
+                })
+            .run();
+    lastLogTail = String.join("\n", tail);
+    return r;
   }
+
+  private String lastLogTail = "";
 
   /** New content for every big file, so a push has megabytes to send. */
   private void rewriteBigFiles() throws IOException {
