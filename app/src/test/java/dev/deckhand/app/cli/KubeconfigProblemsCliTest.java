@@ -89,10 +89,12 @@ class KubeconfigProblemsCliTest {
 
   @Test
   void aCredentialPluginThatIsNotInstalledIsNamed() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
+    try (ServerSocket listening = new ServerSocket(0)) {
+      assertPluginNamed(listening.getLocalPort());
     }
+  }
+
+  private void assertPluginNamed(int port) throws IOException {
     Path file = home.resolve("config");
     Files.writeString(
         file,

@@ -26,6 +26,10 @@ public final class ClusterProbe {
    */
   public static ClusterError check(ClusterContext context, ClusterTimeouts timeouts)
       throws InterruptedException {
+    ClusterError refused = TcpCheck.refused(context, timeouts, System.getenv());
+    if (refused != null) {
+      return refused;
+    }
     KubernetesClient probe = ClusterClients.createForProbe(context, timeouts);
     try (KubernetesClient client = probe) {
       HttpClient http = client.getHttpClient();

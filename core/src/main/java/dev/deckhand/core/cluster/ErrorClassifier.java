@@ -84,11 +84,12 @@ public final class ErrorClassifier {
             + " to more seconds");
   }
 
+  static final String UNREACHABLE_HINT =
+      "check the server URL, your network or VPN, and that the cluster is running";
+
   private static ClusterError unreachable(String server, String reason) {
     return new ClusterError(
-        Kind.UNREACHABLE,
-        "cannot reach " + server + " (" + reason + ")",
-        "check the server URL, your network or VPN, and that the cluster is running");
+        Kind.UNREACHABLE, "cannot reach " + server + " (" + reason + ")", UNREACHABLE_HINT);
   }
 
   private static ClusterError fromStatus(KubernetesClientException e, String server) {

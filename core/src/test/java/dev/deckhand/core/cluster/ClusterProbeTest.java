@@ -52,6 +52,24 @@ class ClusterProbeTest {
   }
 
   @Test
+  void theTcpCheckLeavesAProxiedConnectionToTheRealRequest() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    ClusterContext ctx = context("https://127.0.0.1:" + port);
+    ClusterTimeouts timeouts = ClusterTimeouts.of(ClusterTimeouts.DEFAULT_REQUEST);
+
+    assertThat(TcpCheck.refused(ctx, timeouts, Map.of()).message())
+        .isEqualTo("cannot reach https://127.0.0.1:" + port + " (connection refused)");
+    assertThat(TcpCheck.refused(ctx, timeouts, Map.of("HTTPS_PROXY", "http://proxy:3128")))
+        .isNull();
+    assertThat(TcpCheck.refused(context("https://no-such-host.invalid:6443"), timeouts, Map.of()))
+        .extracting(ClusterError::message)
+        .isEqualTo("cannot reach https://no-such-host.invalid:6443 (unknown host)");
+  }
+
+  @Test
   void aServerThatNeverAnswersIsReportedWithinTheDefaultTimeout() throws Exception {
     List<Socket> accepted = new ArrayList<>();
     try (ServerSocket silent = new ServerSocket(0)) {
