@@ -153,10 +153,13 @@ class FaultInjectionTest {
                 + " was lost during the sync; nothing was recorded as sent");
     assertThat(recorded()).isEqualTo(before);
 
+    String stillRunning = processes();
     proxy.throttle(0);
     proxy.start();
     PushResult next = push();
-    assertThat(next.success()).as(next.summary() + "\n" + lastLogTail).isTrue();
+    assertThat(next.success())
+        .as(next.summary() + "\n" + lastLogTail + "\nafter the drop:\n" + stillRunning)
+        .isTrue();
     assertContainerEqualsFolder();
   }
 
@@ -362,6 +365,11 @@ class FaultInjectionTest {
         .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** The container's processes, to tell whether a broken exec left its command running. */
+  private String processes() {
+    return execQuietly("sh", "-c", "ps -eo pid,etime,args 2>/dev/null || ps");
   }
 
   private String execQuietly(String... command) {
