@@ -74,7 +74,7 @@ public final class PushSession {
       } catch (KubernetesClientException e) {
         // Waiting stages talk to the API too: a lost login or connection ends the push clearly.
         throw new PushFailedException(
-            events.currentStage(), ErrorClassifier.classify(e, server()).describe());
+            events.currentStage(), ErrorClassifier.classify(e, server()).oneLine());
       }
       events.emit(finished(result));
       return result;
@@ -154,7 +154,7 @@ public final class PushSession {
     } catch (KubernetesClientException e) {
       throw new PushFailedException(
           Stage.APPLY,
-          "cannot apply the component: " + ErrorClassifier.classify(e, server()).describe());
+          "cannot apply the component: " + ErrorClassifier.classify(e, server()).oneLine());
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new PushFailedException(Stage.APPLY, "cannot apply the component: " + e.getMessage());
     }
