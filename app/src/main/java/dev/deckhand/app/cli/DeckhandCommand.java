@@ -35,6 +35,18 @@ public final class DeckhandCommand implements Runnable {
               + " desktop has no tray).")
   boolean tray;
 
+  @CommandLine.Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description =
+          "Also show the libraries' log lines (API client, HTTP) on stderr; they are always in"
+              + " ~/.local/state/deckhand/deckhand.log.")
+  void verbose(boolean on) {
+    if (on) {
+      LibraryLogging.toTerminal();
+    }
+  }
+
   @Override
   public void run() {
     if (tray) {

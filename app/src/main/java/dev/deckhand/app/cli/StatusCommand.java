@@ -1,5 +1,6 @@
 package dev.deckhand.app.cli;
 
+import dev.deckhand.core.cluster.ErrorClassifier;
 import dev.deckhand.core.config.ComponentSettings;
 import dev.deckhand.core.config.ConfigException;
 import dev.deckhand.core.config.LocalConfigFile;
@@ -103,17 +104,12 @@ final class StatusCommand implements Callable<Integer> {
     try {
       return ComponentStatusReader.read(client, names, namespace);
     } catch (KubernetesClientException e) {
-      String why =
-          e.getStatus() != null && e.getStatus().getMessage() != null
-              ? e.getStatus().getMessage()
-              : e.getMessage();
+      String server = client.getMasterUrl().toString().replaceAll("/+$", "");
       throw new CliException(
           "cannot read namespace "
               + namespace
-              + " on "
-              + client.getMasterUrl()
               + ": "
-              + why.lines().findFirst().orElse(why),
+              + ErrorClassifier.classify(e, server).describe(),
           e);
     }
   }

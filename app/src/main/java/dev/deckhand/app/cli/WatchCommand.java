@@ -7,6 +7,7 @@ import dev.deckhand.core.push.PushResult;
 import dev.deckhand.core.push.PushSession;
 import dev.deckhand.core.watch.ChangeBatch;
 import dev.deckhand.core.watch.ComponentWatch;
+import dev.deckhand.core.watch.PushWhenReachable;
 import dev.deckhand.core.watch.WatchSettings;
 import dev.deckhand.core.watch.Watches;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -69,16 +70,24 @@ final class WatchCommand implements Callable<Integer> {
         watches.start(
             dir,
             IndexOptions.defaults(),
-            (ChangeBatch batch) -> {
-              PushResult r = new PushSession(dir, client, platform, options, listener).run();
-              if (output == OutputFormat.text) {
-                out.println("Waiting for something to change in " + dir);
-                out.flush();
-              }
-              if (!r.success()) {
-                throw new IllegalStateException(r.summary());
-              }
-            },
+            // An API outage does not end the watch: the push waits for the server and goes again.
+            new PushWhenReachable(
+                (ChangeBatch batch) -> {
+                  PushResult r = new PushSession(dir, client, platform, options, listener).run();
+                  if (output == OutputFormat.text) {
+                    out.println("Waiting for something to change in " + dir);
+                    out.flush();
+                  }
+                  if (!r.success()) {
+                    throw new IllegalStateException(r.summary());
+                  }
+                },
+                PushWhenReachable.probing(cluster.context(), cluster.timeouts()),
+                Duration.ofSeconds(2),
+                waiting -> {
+                  spec.commandLine().getErr().println("deckhand: watch: " + waiting);
+                  spec.commandLine().getErr().flush();
+                }),
             new Watches.Events() {
               @Override
               public void onProblem(String problem) {

@@ -32,8 +32,22 @@ import java.util.Objects;
 public final class ClusterClients {
   private ClusterClients() {}
 
+  /** A client with the process's {@link ClusterTimeouts}. */
   public static KubernetesClient create(ClusterContext context) {
-    return new KubernetesClientBuilder().withConfig(config(context)).build();
+    return create(context, ClusterTimeouts.current());
+  }
+
+  /**
+   * A client whose every request is bounded: connect and request timeouts from {@code timeouts},
+   * and two short retries instead of fabric8's ten with backoff (about 20 s for a refused
+   * connection, ten times the timeout for a server that does not answer).
+   */
+  public static KubernetesClient create(ClusterContext context, ClusterTimeouts timeouts) {
+    Config config = config(context);
+    applyTimeouts(config, timeouts);
+    config.setRequestRetryBackoffLimit(ClusterTimeouts.RETRIES);
+    config.setRequestRetryBackoffInterval(ClusterTimeouts.RETRY_INTERVAL_MS);
+    return new KubernetesClientBuilder().withConfig(config).build();
   }
 
   /**
@@ -41,11 +55,19 @@ public final class ClusterClients {
    * failures, so an unreachable server is reported in seconds rather than after fabric8's backoff.
    */
   public static KubernetesClient createForProbe(ClusterContext context) {
+    return createForProbe(context, ClusterTimeouts.current());
+  }
+
+  public static KubernetesClient createForProbe(ClusterContext context, ClusterTimeouts timeouts) {
     Config config = config(context);
+    applyTimeouts(config, timeouts);
     config.setRequestRetryBackoffLimit(0);
-    config.setConnectionTimeout(5_000);
-    config.setRequestTimeout(15_000);
     return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  private static void applyTimeouts(Config config, ClusterTimeouts timeouts) {
+    config.setConnectionTimeout((int) timeouts.connect().toMillis());
+    config.setRequestTimeout((int) timeouts.request().toMillis());
   }
 
   /** The fabric8 config for a context; throws {@link IllegalArgumentException} if unusable. */
@@ -54,6 +76,7 @@ public final class ClusterClients {
       throw new IllegalArgumentException(
           "context \"" + context.name() + "\" cannot be used: " + context.problem());
     }
+    CredentialPlugins.requireInstalled(context, System.getenv());
     boolean oneFile =
         Objects.equals(context.sourceFile(), context.clusterFile())
             && (context.userFile() == null

@@ -25,6 +25,11 @@ public record ClusterError(Kind kind, String message, String hint) {
     OTHER
   }
 
+  /** Message and hint on one line, for a push's summary and timeline. */
+  public String oneLine() {
+    return hint == null ? message : message + "; " + hint;
+  }
+
   /** Message and hint as one or two lines, for a CLI. */
   public String describe() {
     return hint == null ? message : message + "\n" + hint;

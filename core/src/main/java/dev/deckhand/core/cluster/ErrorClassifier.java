@@ -3,6 +3,7 @@ package dev.deckhand.core.cluster;
 import dev.deckhand.core.cluster.ClusterError.Kind;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -33,6 +34,8 @@ public final class ErrorClassifier {
       Pattern.compile("namespaces \"([^\"]+)\" not found");
   private static final Pattern QUOTA_NAMESPACE = Pattern.compile("in the namespace \"([^\"]+)\"");
 
+  private static final String TIMED_OUT = "timed out";
+
   private ErrorClassifier() {}
 
   public static ClusterError classify(Throwable failure) {
@@ -54,6 +57,39 @@ public final class ErrorClassifier {
       return network;
     }
     return new ClusterError(Kind.OTHER, oneLine(deepestMessage(failure)), null);
+  }
+
+  /**
+   * A failure of {@link ClusterProbe}: anything but an HTTP answer means the server cannot be used,
+   * so this always says "cannot reach", naming the server and, for a timeout, how long it waited.
+   */
+  static ClusterError classifyUnreachable(
+      Throwable failure, String server, ClusterTimeouts timeouts) {
+    ClusterError e = classify(failure, server);
+    if (e.kind() == Kind.UNREACHABLE && TIMED_OUT.equals(unreachableReasonIn(failure))) {
+      return noAnswer(server, timeouts);
+    }
+    if (e.kind() == Kind.OTHER) {
+      return unreachable(server, e.message());
+    }
+    return e;
+  }
+
+  static ClusterError noAnswer(String server, ClusterTimeouts timeouts) {
+    return new ClusterError(
+        Kind.UNREACHABLE,
+        "cannot reach " + server + " (no answer within " + timeouts.describeRequest() + ")",
+        "check that the cluster is running and not overloaded; for a slow cluster set "
+            + ClusterTimeouts.ENV
+            + " to more seconds");
+  }
+
+  static final String UNREACHABLE_HINT =
+      "check the server URL, your network or VPN, and that the cluster is running";
+
+  private static ClusterError unreachable(String server, String reason) {
+    return new ClusterError(
+        Kind.UNREACHABLE, "cannot reach " + server + " (" + reason + ")", UNREACHABLE_HINT);
   }
 
   private static ClusterError fromStatus(KubernetesClientException e, String server) {
@@ -79,6 +115,19 @@ public final class ErrorClassifier {
     }
     if (code == 403) {
       return forbidden(message);
+    }
+    if (code == 414 || code == 431) {
+      // fabric8's message repeats the whole request URL, the very thing that was too long
+      return new ClusterError(
+          Kind.OTHER,
+          "the request was too large for the API server "
+              + server
+              + " ("
+              + code
+              + (code == 414 ? " URI Too Long" : " Request Header Fields Too Large")
+              + ")",
+          "this is a Deckhand bug (nothing of unbounded size belongs in a request line): please"
+              + " report it with the command you ran");
     }
     Matcher missing = NAMESPACE_NOT_FOUND.matcher(message);
     if (code == 404 && (missing.find() || isNamespaceLookup(e))) {
@@ -130,13 +179,15 @@ public final class ErrorClassifier {
                 + " throwaway cluster, log in with --insecure-skip-tls-verify");
       }
     }
+    String reason = unreachableReasonIn(failure);
+    return reason == null ? null : unreachable(server, reason);
+  }
+
+  private static String unreachableReasonIn(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String reason = unreachableReason(t);
       if (reason != null) {
-        return new ClusterError(
-            Kind.UNREACHABLE,
-            "cannot reach " + server + " (" + reason + ")",
-            "check the server URL, your network or VPN, and that the cluster is running");
+        return reason;
       }
     }
     return null;
@@ -150,8 +201,9 @@ public final class ErrorClassifier {
     if (t instanceof SocketTimeoutException
         || t instanceof HttpConnectTimeoutException
         || t instanceof TimeoutException
-        || lower.contains("timed out")) {
-      return "timed out";
+        || lower.contains("timed out")
+        || lower.contains("timeout period")) {
+      return TIMED_OUT;
     }
     if (t instanceof NoRouteToHostException || lower.contains("no route to host")) {
       return "no route to host";
@@ -181,8 +233,21 @@ public final class ErrorClassifier {
       if (t instanceof KubernetesClientException k && k.getCode() > 0) {
         return k;
       }
+      // an exec, attach or watch the server refused: fabric8 keeps the status in the response
+      if (t instanceof WebSocketHandshakeException h
+          && h.getResponse() != null
+          && h.getResponse().code() > 0) {
+        int code = h.getResponse().code();
+        return new KubernetesClientException("HTTP " + code, code, null);
+      }
     }
     return null;
+  }
+
+  /** The HTTP status the API server answered with, or 0 when it did not answer. */
+  public static int httpStatus(Throwable failure) {
+    KubernetesClientException api = apiStatus(failure);
+    return api == null ? 0 : api.getCode();
   }
 
   private static String statusMessage(KubernetesClientException e) {

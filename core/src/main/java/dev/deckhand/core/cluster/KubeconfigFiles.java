@@ -35,6 +35,17 @@ public final class KubeconfigFiles {
     return List.of(defaultFile(home));
   }
 
+  /** Whether {@code KUBECONFIG} names the files (rather than the default file applying). */
+  static boolean named(Map<String, String> env) {
+    String value = env.get(KUBECONFIG);
+    return value != null && !value.replace(File.pathSeparator, "").isBlank();
+  }
+
+  static boolean namedForProcess() {
+    String property = System.getProperty("kubeconfig");
+    return (property != null && !property.isBlank()) || named(System.getenv());
+  }
+
   /** The file a login writes to: kubectl writes new entries to the first file. */
   public static Path loginTarget(Map<String, String> env, Path home) {
     return resolve(env, home).get(0);

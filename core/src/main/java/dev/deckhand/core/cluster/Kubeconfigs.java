@@ -1,6 +1,7 @@
 package dev.deckhand.core.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,21 +19,36 @@ public final class Kubeconfigs {
    * @param home the user's home folder ({@code ~/.kube/config} lives there)
    */
   public static KubeconfigView load(Map<String, String> env, Path home) {
-    return load(KubeconfigFiles.resolve(env, home));
+    return load(KubeconfigFiles.resolve(env, home), KubeconfigFiles.named(env));
   }
 
   /** For the running process: its environment and {@code user.home}. */
   public static KubeconfigView loadForProcess() {
-    return load(KubeconfigFiles.resolveForProcess());
+    return load(KubeconfigFiles.resolveForProcess(), KubeconfigFiles.namedForProcess());
   }
 
   public static KubeconfigView load(List<Path> files) {
+    return load(files, false);
+  }
+
+  /**
+   * @param named whether the user named the files ({@code KUBECONFIG}): kubectl skips a missing one
+   *     silently, but when nothing else is configured that silence hid a typo
+   */
+  private static KubeconfigView load(List<Path> files, boolean named) {
     MergedKubeconfig merged = MergedKubeconfig.read(files);
     List<ClusterContext> contexts = new ArrayList<>();
     for (MergedKubeconfig.Entry entry : merged.contexts.values()) {
       contexts.add(toContext(entry, merged));
     }
     List<String> warnings = new ArrayList<>(merged.warnings);
+    if (named) {
+      for (Path file : files) {
+        if (!Files.exists(file)) {
+          warnings.add(file + ": no such file (named in " + KubeconfigFiles.KUBECONFIG + ")");
+        }
+      }
+    }
     String current = merged.currentContext;
     if (current != null && !merged.contexts.containsKey(current)) {
       warnings.add("current-context \"" + current + "\" is not defined in any kubeconfig file");

@@ -1,14 +1,18 @@
 package dev.deckhand.core.cluster;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Several kubeconfig files merged as kubectl merges them: for clusters, users and contexts the
@@ -42,7 +46,7 @@ final class MergedKubeconfig {
       try {
         root = KubeconfigYaml.read(file);
       } catch (IOException | RuntimeException e) {
-        merged.warnings.add(file + ": cannot read kubeconfig (" + firstLine(e) + "); skipped");
+        merged.warnings.add(problem(file, e) + "; skipped");
         continue;
       }
       merged.add(file, root);
@@ -70,9 +74,36 @@ final class MergedKubeconfig {
     }
   }
 
-  private static String firstLine(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+  /** The file, the line when the parser knows it, and the reason in a person's words. */
+  static String problem(Path file, Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      // SnakeYAML knows where the problem is, which can be lines after where its context began
+      if (t instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        return file
+            + ", line "
+            + (yaml.getProblemMark().getLine() + 1)
+            + ": not valid YAML ("
+            + firstLine(yaml.getProblem())
+            + ")";
+      }
+    }
+    if (e instanceof JsonProcessingException json) {
+      JsonLocation at = json.getLocation();
+      String where = at != null && at.getLineNr() > 0 ? ", line " + at.getLineNr() : "";
+      return file + where + ": not valid YAML (" + firstLine(json.getOriginalMessage()) + ")";
+    }
+    if (e instanceof CharacterCodingException) {
+      return file + ": not a kubeconfig (not UTF-8 text)";
+    }
+    return file + ": cannot read kubeconfig (" + firstLine(e.getMessage()) + ")";
+  }
+
+  private static String firstLine(String m) {
+    if (m == null || m.isBlank()) {
+      return "unreadable";
+    }
+    String first = m.strip().lines().findFirst().orElse(m);
+    // SnakeYAML's wording ends with a position we already give as the line
+    return first.replaceAll("\\s*in 'reader', line \\d+, column \\d+:?$", "").strip();
   }
 }

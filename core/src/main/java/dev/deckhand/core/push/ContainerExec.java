@@ -29,6 +29,39 @@ public interface ContainerExec {
       Duration timeout)
       throws IOException, InterruptedException;
 
+  /**
+   * The connection to the API server broke while the command ran (the API server or a proxy went
+   * away, the stream was cut): what reached the container is unknown.
+   */
+  final class ConnectionLostException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final String server;
+
+    public ConnectionLostException(String server, Throwable cause) {
+      super("the connection to " + server + " was lost", cause);
+      this.server = server;
+    }
+
+    public String server() {
+      return server;
+    }
+  }
+
+  /** The container's pod was deleted (or is being deleted) while the command ran. */
+  final class ContainerGoneException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final String pod;
+
+    public ContainerGoneException(String pod, Throwable cause) {
+      super("the pod " + pod + " was deleted", cause);
+      this.pod = pod;
+    }
+
+    public String pod() {
+      return pod;
+    }
+  }
+
   /** A command that did not end in time. */
   final class ExecTimeoutException extends IOException {
     private static final long serialVersionUID = 1L;

@@ -77,7 +77,7 @@ public final class PushSession {
       } catch (KubernetesClientException e) {
         // Waiting stages talk to the API too: a lost login or connection ends the push clearly.
         throw new PushFailedException(
-            events.currentStage(), ErrorClassifier.classify(e).describe());
+            events.currentStage(), ErrorClassifier.classify(e, server()).oneLine());
       }
       events.emit(finished(result));
       return result;
@@ -156,7 +156,8 @@ public final class PushSession {
               });
     } catch (KubernetesClientException e) {
       throw new PushFailedException(
-          Stage.APPLY, "cannot apply the component: " + ErrorClassifier.classify(e).describe());
+          Stage.APPLY,
+          "cannot apply the component: " + ErrorClassifier.classify(e, server()).oneLine());
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new PushFailedException(Stage.APPLY, "cannot apply the component: " + e.getMessage());
     }
@@ -345,6 +346,11 @@ public final class PushSession {
       throw new PushFailedException(
           Stage.SYNC, "cannot record the sync in " + root.resolve(".odo") + ": " + e.getMessage());
     }
+  }
+
+  /** The API server's URL for messages (fabric8's failures do not always name it). */
+  private String server() {
+    return client.getMasterUrl().toString().replaceAll("/+$", "");
   }
 
   /** The sandbox reports a new component's URL within a second or two; wait that long for it. */

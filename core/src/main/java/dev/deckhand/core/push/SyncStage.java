@@ -57,6 +57,19 @@ final class SyncStage {
         events.done(Stage.SYNC, null, "the container lost its files; sending everything");
       }
       return r;
+    } catch (ContainerExec.ConnectionLostException e) {
+      throw new PushFailedException(
+          Stage.SYNC,
+          "the connection to "
+              + e.server()
+              + " was lost during the sync; nothing was recorded as sent");
+    } catch (ContainerExec.ContainerGoneException e) {
+      throw new PushFailedException(
+          Stage.SYNC,
+          "the pod "
+              + e.pod()
+              + " was deleted during the sync; nothing was recorded as sent; push again for a"
+              + " new pod");
     } catch (IOException e) {
       throw new PushFailedException(Stage.SYNC, e.getMessage());
     }

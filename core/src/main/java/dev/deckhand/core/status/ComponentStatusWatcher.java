@@ -101,7 +101,7 @@ public final class ComponentStatusWatcher implements AutoCloseable {
     this.listenerThread = Executors.newSingleThreadExecutor(r -> daemon(r, thread + "-listener"));
 
     try {
-      ClusterKinds kinds = ClusterKinds.of(client);
+      ClusterKinds kinds = ClusterKinds.ofOrNone(client);
       Map<String, String> ours = ComponentStatusReader.componentLabels(names);
       deployments =
           add(

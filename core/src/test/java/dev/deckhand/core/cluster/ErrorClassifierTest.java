@@ -31,6 +31,19 @@ class ErrorClassifierTest {
   }
 
   @Test
+  void uriTooLongIsOneLineWithoutTheUri() {
+    String uri = "/api/v1/namespaces/ns/pods/p/exec?command=" + "rm%20x".repeat(20_000);
+    ClusterError e =
+        ErrorClassifier.classify(
+            new KubernetesClientException("Failure executing: GET at: " + SERVER + uri, 414, null),
+            SERVER);
+    assertThat(e.message())
+        .isEqualTo(
+            "the request was too large for the API server " + SERVER + " (414 URI Too Long)");
+    assertThat(e.hint()).contains("Deckhand bug").doesNotContain("rm%20x");
+  }
+
+  @Test
   void unauthorized401() {
     ClusterError e =
         ErrorClassifier.classify(fromStatus(status(401, "Unauthorized", "Unauthorized")), SERVER);

@@ -143,8 +143,9 @@ class KubeconfigsTest {
     assertThat(view.context("lost-user").orElseThrow().problem())
         .isEqualTo("user \"ghost\" is not defined in any kubeconfig file");
     assertThat(view.warnings())
-        .hasSize(3)
-        .anySatisfy(w -> assertThat(w).startsWith(broken + ": cannot read kubeconfig"))
+        .hasSize(4)
+        .anySatisfy(w -> assertThat(w).startsWith(broken + ", line 2: not valid YAML ("))
+        .anySatisfy(w -> assertThat(w).isEqualTo(absent + ": no such file (named in KUBECONFIG)"))
         .anySatisfy(w -> assertThat(w).contains("has no name"))
         .anySatisfy(w -> assertThat(w).contains("current-context \"missing\""));
   }
