@@ -44,6 +44,13 @@ public final class EventJson {
       container(m, e.container());
       m.put("reason", e.reason());
       m.put("logTail", e.logTail());
+    } else if (event instanceof PushEvent.AssembleFailed e) {
+      m.put("type", "assemble-failed");
+      m.put("stage", Stage.ASSEMBLE.id());
+      m.put("time", e.time().toString());
+      m.put("exitCode", e.exitCode());
+      m.put("appState", e.appState().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      m.put("supervisorStatus", e.supervisorStatus());
     } else if (event instanceof PushEvent.Hold e) {
       head(m, "hold", e.stage(), e);
       container(m, e.container());

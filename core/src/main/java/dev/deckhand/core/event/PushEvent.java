@@ -32,6 +32,14 @@ public sealed interface PushEvent {
   /** Why a stage is waiting ("PVC pending: storageclass "fast" not found"). */
   record Hold(Instant time, Stage stage, String container, String reason) implements PushEvent {}
 
+  /**
+   * assemble-and-restart failed: its exit code and the app's state as the supervisor reported it
+   * afterwards, so front ends can say what runs now. Sent just before the stage's {@link
+   * StageFailed}.
+   */
+  record AssembleFailed(Instant time, int exitCode, AppState appState, String supervisorStatus)
+      implements PushEvent {}
+
   /** One line of output of a command run in the container (assemble-and-restart). */
   record LogLine(Instant time, Stage stage, OutputStream stream, String text)
       implements PushEvent {}
