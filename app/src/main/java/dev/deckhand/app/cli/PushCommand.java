@@ -1,11 +1,17 @@
 package dev.deckhand.app.cli;
 
 import dev.deckhand.core.event.PushListener;
+import dev.deckhand.core.lock.FolderBusyException;
+import dev.deckhand.core.lock.FolderLock;
 import dev.deckhand.core.push.PushOptions;
 import dev.deckhand.core.push.PushResult;
 import dev.deckhand.core.push.PushSession;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +28,9 @@ import picocli.CommandLine.Spec;
       "then run assemble-and-restart. Only changed files are sent, in one exec."
     })
 final class PushCommand implements Callable<Integer> {
+  /** How long a push waits for another push of the same folder (an npm install can be slow). */
+  static final Duration LOCK_WAIT = Duration.ofMinutes(5);
+
   @Spec CommandSpec spec;
 
   @Mixin ContextOption context;
@@ -45,7 +54,9 @@ final class PushCommand implements Callable<Integer> {
     Path dir = context.folder();
     PrintWriter out = spec.commandLine().getOut();
     PushListener listener = EventPrinter.of(out, output, showLog);
-    try (ClusterConnection.Connection cluster = ClusterConnection.connect()) {
+    PrintWriter err = spec.commandLine().getErr();
+    try (FolderLock.Lease lease = lock(dir, err);
+        ClusterConnection.Connection cluster = ClusterConnection.connect()) {
       PushResult result =
           new PushSession(
                   dir,
@@ -61,6 +72,29 @@ final class PushCommand implements Callable<Integer> {
         return 1;
       }
       return 0;
+    }
+  }
+
+  /** Waits for another push of the folder to end (a watch holds it for good: not waited for). */
+  private static FolderLock.Lease lock(Path dir, PrintWriter err) throws InterruptedException {
+    try {
+      return FolderLock.acquire(
+          dir,
+          "deckhand push",
+          LOCK_WAIT,
+          holder -> {
+            err.println(
+                "deckhand: waiting for "
+                    + holder.describe(FolderLock.localHost(), ZoneId.systemDefault())
+                    + " to finish with "
+                    + dir);
+            err.flush();
+          },
+          Clock.systemUTC());
+    } catch (FolderBusyException e) {
+      throw new CliException(e.getMessage());
+    } catch (IOException e) {
+      throw new CliException("cannot lock " + FolderLock.file(dir) + ": " + e.getMessage());
     }
   }
 }

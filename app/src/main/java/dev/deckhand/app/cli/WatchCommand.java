@@ -2,6 +2,8 @@ package dev.deckhand.app.cli;
 
 import dev.deckhand.core.event.PushListener;
 import dev.deckhand.core.index.IndexOptions;
+import dev.deckhand.core.lock.FolderBusyException;
+import dev.deckhand.core.lock.FolderLock;
 import dev.deckhand.core.push.PushOptions;
 import dev.deckhand.core.push.PushResult;
 import dev.deckhand.core.push.PushSession;
@@ -10,6 +12,7 @@ import dev.deckhand.core.watch.ComponentWatch;
 import dev.deckhand.core.watch.WatchSettings;
 import dev.deckhand.core.watch.Watches;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +60,22 @@ final class WatchCommand implements Callable<Integer> {
     Path dir = context.folder();
     PrintWriter out = spec.commandLine().getOut();
     PushListener listener = EventPrinter.of(out, output, showLog);
-    ClusterConnection.Connection cluster = ClusterConnection.connect();
+    // Held until the process ends (the OS lets go of it even when the process is killed).
+    FolderLock.Lease lease;
+    try {
+      lease = FolderLock.acquire(dir, "deckhand watch", true);
+    } catch (FolderBusyException e) {
+      throw new CliException(e.getMessage());
+    } catch (IOException e) {
+      throw new CliException("cannot lock " + FolderLock.file(dir) + ": " + e.getMessage());
+    }
+    ClusterConnection.Connection cluster;
+    try {
+      cluster = ClusterConnection.connect();
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
     KubernetesClient client = cluster.client();
     var platform = cluster.platform();
     PushOptions options = PushOptions.defaults().withReuseRunningPod(true);
@@ -91,6 +109,7 @@ final class WatchCommand implements Callable<Integer> {
                 () -> {
                   watches.close();
                   client.close();
+                  lease.close();
                   stopped.countDown();
                 },
                 "watch-stop"));
