@@ -22,7 +22,18 @@ public sealed interface PushEvent {
   /** A stage ended well, with how long it took and a short result ("12 files, 4.1 kB"). */
   record StageCompleted(
       Instant time, Stage stage, String container, Duration duration, String message)
-      implements PushEvent {}
+      implements PushEvent {
+    /**
+     * How the message of a startup step that was over before this push began starts ("earlier: exit
+     * 0 at 10:02:03"); its duration is then the one the cluster recorded, zero when unknown.
+     */
+    public static final String EARLIER = "earlier: ";
+
+    /** Whether the step was over before this push began. */
+    public boolean earlier() {
+      return message != null && message.startsWith(EARLIER);
+    }
+  }
 
   /** A stage failed: the reason a person can act on, and the last log lines when there are any. */
   record StageFailed(

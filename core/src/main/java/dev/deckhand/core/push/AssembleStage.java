@@ -23,7 +23,7 @@ final class AssembleStage {
 
   private AssembleStage() {}
 
-  static void run(StageClock events, ContainerExec exec, Duration timeout)
+  static void run(StageClock events, ContainerExec exec, Duration timeout, AppMarker marker)
       throws PushFailedException, InterruptedException {
     events.start(Stage.ASSEMBLE, null);
     Output output = new Output(events);
@@ -36,6 +36,7 @@ final class AssembleStage {
       out.close();
       err.close();
       AppStatusCheck.Result app = AppStatusCheck.check(exec, output.stopReached());
+      marker.failed(app.state());
       events.emit(new PushEvent.AssembleFailed(events.now(), -1, app.state(), app.status()));
       throw new PushFailedException(
           Stage.ASSEMBLE,
@@ -48,6 +49,7 @@ final class AssembleStage {
     }
     if (code != 0) {
       AppStatusCheck.Result app = AppStatusCheck.check(exec, output.stopReached());
+      marker.failed(app.state());
       events.emit(new PushEvent.AssembleFailed(events.now(), code, app.state(), app.status()));
       throw new PushFailedException(
           Stage.ASSEMBLE,
@@ -59,6 +61,7 @@ final class AssembleStage {
               + (app.state().serving() ? "; the changes stay pending" : ""),
           output.tail());
     }
+    marker.started();
     events.done(Stage.ASSEMBLE, null, "exit 0");
   }
 

@@ -158,6 +158,9 @@ public final class PushSession {
       throw new PushFailedException(Stage.APPLY, "cannot apply the component: " + e.getMessage());
     }
     String name = applied.manifests().names().name();
+    if (applied.created()) {
+      new AppMarker(client, namespace, name).created();
+    }
     events.done(
         Stage.APPLY,
         null,
@@ -167,19 +170,29 @@ public final class PushSession {
 
     RolloutWatch rollout =
         new RolloutWatch(client, namespace, name, events, options.startTimeout());
+    EarlierSteps earlier = new EarlierSteps(start);
+    String pvc = applied.manifests().names().s2iDataPvc();
     events.start(Stage.PVC, null);
-    rollout.awaitPvcBound(applied.manifests().names().s2iDataPvc());
-    events.done(Stage.PVC, null, applied.manifests().names().s2iDataPvc() + " Bound");
+    rollout.awaitPvcBound(pvc);
+    events.done(
+        Stage.PVC,
+        null,
+        pvc + " Bound",
+        earlier.pvc(client.persistentVolumeClaims().inNamespace(namespace).withName(pvc).get()));
 
     events.start(Stage.SCHEDULED, null);
     Pod pod = rollout.awaitScheduled(applied.templateChanged() ? applied.podsBefore() : Set.of());
     events.done(
-        Stage.SCHEDULED, null, pod.getMetadata().getName() + " on " + pod.getSpec().getNodeName());
+        Stage.SCHEDULED,
+        null,
+        pod.getMetadata().getName() + " on " + pod.getSpec().getNodeName(),
+        earlier.scheduled(pod));
 
     for (Container init : pod.getSpec().getInitContainers()) {
       events.start(Stage.INIT_CONTAINER, init.getName());
       rollout.awaitInit(pod, init.getName());
-      events.done(Stage.INIT_CONTAINER, init.getName(), "exit 0");
+      events.done(
+          Stage.INIT_CONTAINER, init.getName(), "exit 0", earlier.init(pod, init.getName()));
     }
     events.start(Stage.APP_CONTAINER, name);
     pod = rollout.awaitApp(pod, name);
@@ -187,7 +200,8 @@ public final class PushSession {
     events.done(
         Stage.APP_CONTAINER,
         name,
-        "running" + (app.getRestartCount() > 0 ? " (" + app.getRestartCount() + " restarts)" : ""));
+        "running" + (app.getRestartCount() > 0 ? " (" + app.getRestartCount() + " restarts)" : ""),
+        earlier.app(pod, name));
 
     return syncAndAssemble(start, pod, app);
   }
@@ -278,7 +292,8 @@ public final class PushSession {
 
     // assemble
     try {
-      AssembleStage.run(events, exec, options.commandTimeout());
+      AssembleStage.run(
+          events, exec, options.commandTimeout(), new AppMarker(client, namespace, name));
     } catch (PushFailedException e) {
       // The container now has files the index does not record: the next push sends everything.
       try {

@@ -104,7 +104,8 @@ class AssembleStageTest {
         };
     StageClock clock = new StageClock(events::add, Clock.systemUTC());
     return (PushFailedException)
-        catchThrowable(() -> AssembleStage.run(clock, exec, Duration.ofSeconds(5)));
+        catchThrowable(
+            () -> AssembleStage.run(clock, exec, Duration.ofSeconds(5), AppMarker.none()));
   }
 
   private PushEvent.AssembleFailed failed() {
