@@ -20,7 +20,13 @@ final class TextProgress implements PushListener {
   @Override
   public void on(PushEvent event) {
     if (event instanceof PushEvent.StageCompleted e) {
-      line("✓", e.stage(), e.container(), e.message() + "  " + duration(e.duration()));
+      // A step over before this push began has no time of this push; zero means unrecorded.
+      boolean untimed = e.earlier() && e.duration().isZero();
+      line(
+          "✓",
+          e.stage(),
+          e.container(),
+          e.message() + (untimed ? "" : "  " + duration(e.duration())));
     } else if (event instanceof PushEvent.StageFailed e) {
       line("✗", e.stage(), e.container(), e.reason());
       for (String l : e.logTail()) {
