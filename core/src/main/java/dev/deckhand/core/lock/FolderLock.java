@@ -89,6 +89,21 @@ public final class FolderLock {
       Held held = HELD.get(key);
       if (held != null) {
         held.count++;
+        if (me.lasting() && !held.holder.lasting()) {
+          // Auto-sync joined a push: others must not wait for it to end.
+          held.holder =
+              new LockHolder(
+                  held.holder.pid(),
+                  held.holder.command(),
+                  held.holder.host(),
+                  held.holder.since(),
+                  true);
+          try {
+            write(held.channel, held.holder);
+          } catch (IOException e) {
+            // the holder lines are advice; the lock itself is held either way
+          }
+        }
         return new Lease(key, held.holder);
       }
       FileChannel channel =
@@ -109,10 +124,7 @@ public final class FolderLock {
         throw new FolderBusyException(root, holder);
       }
       try {
-        byte[] text = me.format().getBytes(StandardCharsets.UTF_8);
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(text), 0);
-        channel.force(false);
+        write(channel, me);
       } catch (IOException e) {
         lock.release();
         channel.close();
@@ -121,6 +133,13 @@ public final class FolderLock {
       HELD.put(key, new Held(channel, me));
       return new Lease(key, me);
     }
+  }
+
+  private static void write(FileChannel channel, LockHolder holder) throws IOException {
+    byte[] text = holder.format().getBytes(StandardCharsets.UTF_8);
+    channel.truncate(0);
+    channel.write(ByteBuffer.wrap(text), 0);
+    channel.force(false);
   }
 
   private static String read(FileChannel channel) throws IOException {
@@ -177,7 +196,7 @@ public final class FolderLock {
 
   private static final class Held {
     final FileChannel channel;
-    final LockHolder holder;
+    LockHolder holder;
     int count = 1;
 
     Held(FileChannel channel, LockHolder holder) {

@@ -53,7 +53,7 @@ class FolderLockTest {
 
     try (FolderLock.Lease lease = FolderLock.acquire(folder, "deckhand watch", true)) {
       assertThat(lease.holder().pid()).isEqualTo(ProcessHandle.current().pid());
-      assertThat(Files.readString(FolderLock.file(folder)))
+      assertThat(readByAnotherProcess())
           .contains("pid=" + ProcessHandle.current().pid())
           .doesNotContain("pid=" + holder.pid());
     }
@@ -116,6 +116,25 @@ class FolderLockTest {
 
     autoSync.close();
     assertThat(otherProcessCanLock()).as("after the last lease").isTrue();
+  }
+
+  @Test
+  void whenAutoSyncJoinsAPushOthersNoLongerWaitForIt() throws Exception {
+    try (FolderLock.Lease push = FolderLock.acquire(folder, "the Deckhand window", false);
+        FolderLock.Lease autoSync = FolderLock.acquire(folder, "the Deckhand window", true)) {
+      assertThat(readByAnotherProcess()).contains("lasting=true");
+    }
+  }
+
+  /**
+   * The lock file's text, read by cat: opening and closing the file here would drop this process's
+   * POSIX lock on it.
+   */
+  private String readByAnotherProcess() throws Exception {
+    Process cat = new ProcessBuilder("cat", FolderLock.file(folder).toString()).start();
+    String text = new String(cat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    cat.waitFor(10, TimeUnit.SECONDS);
+    return text;
   }
 
   private boolean otherProcessCanLock() throws Exception {

@@ -46,6 +46,16 @@ class AppMarkStatusTest {
   }
 
   @Test
+  void theMarkIsInTheJsonOfStatus() {
+    ComponentStatus s = build(marked(AppMark.NOT_STARTED));
+
+    String json = ComponentStatusJson.toJson(s);
+
+    assertThat(json).contains("\"app\":\"NOT_STARTED\"").contains("\"APP_NOT_RUNNING\"");
+    assertThat(ComponentStatusJson.fromJson(json)).isEqualTo(s);
+  }
+
+  @Test
   void aStartedAppIsRunning() {
     assertThat(build(marked(AppMark.STARTED)).health())
         .isEqualTo(new Health(HealthState.RUNNING, "running"));
