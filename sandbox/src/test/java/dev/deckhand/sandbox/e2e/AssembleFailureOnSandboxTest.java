@@ -150,6 +150,52 @@ class AssembleFailureOnSandboxTest {
     assertThat(get("/")).isEqualTo("hello from sample v1\n");
   }
 
+  @Test
+  @Order(3)
+  void aFirstPushStoppedBeforeAssembleShowsTheContainerUpAndTheAppNotStarted() throws Exception {
+    // Issue 10, defect 12: the push ends (here: the process is gone) after the container came up
+    // and before assemble-and-restart, so the supervisor never started the app.
+    Path halfway = SampleApp.create("halfway", null);
+    class Stop extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+    }
+    try {
+      new PushSession(
+              halfway,
+              client,
+              Platform.SANDBOX,
+              PushOptions.defaults(),
+              e -> {
+                if (e instanceof PushEvent.StageStarted s && s.stage() == Stage.SYNC) {
+                  throw new Stop();
+                }
+              })
+          .run();
+    } catch (Stop expected) {
+      // the push stopped at the sync
+    }
+
+    var names = new dev.deckhand.core.manifest.ComponentNames("halfway", "app");
+    var status = dev.deckhand.core.status.ComponentStatusReader.read(client, names, "default");
+    assertThat(status.pod().containers().get(0).state())
+        .isEqualTo(dev.deckhand.core.status.ContainerState.RUNNING);
+    assertThat(status.health().state())
+        .isEqualTo(dev.deckhand.core.status.HealthState.APP_NOT_RUNNING);
+    assertThat(status.health().text()).startsWith("container up, app not started");
+    // And that is what is: the supervisor in the container has not started the app.
+    var out = new java.io.ByteArrayOutputStream();
+    try (var w =
+        client
+            .pods()
+            .withName(status.pod().name())
+            .inContainer("halfway-app")
+            .writingOutput(out)
+            .exec("/opt/odo/bin/supervisord", "ctl", "status", "run")) {
+      w.exitCode().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("STOPPED");
+  }
+
   private static final java.util.Set<Stage> STARTUP =
       java.util.EnumSet.of(Stage.PVC, Stage.SCHEDULED, Stage.INIT_CONTAINER, Stage.APP_CONTAINER);
 
