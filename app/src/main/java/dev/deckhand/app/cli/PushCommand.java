@@ -94,7 +94,7 @@ final class PushCommand implements Callable<Integer> {
     } catch (FolderBusyException e) {
       throw new CliException(e.getMessage());
     } catch (IOException e) {
-      throw new CliException("cannot lock " + FolderLock.file(dir) + ": " + e.getMessage());
+      throw new CliException(e.getMessage());
     }
   }
 }

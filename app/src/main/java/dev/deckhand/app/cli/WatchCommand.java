@@ -67,7 +67,7 @@ final class WatchCommand implements Callable<Integer> {
     } catch (FolderBusyException e) {
       throw new CliException(e.getMessage());
     } catch (IOException e) {
-      throw new CliException("cannot lock " + FolderLock.file(dir) + ": " + e.getMessage());
+      throw new CliException(e.getMessage());
     }
     ClusterConnection.Connection cluster;
     try {

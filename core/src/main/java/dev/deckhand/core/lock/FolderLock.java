@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -48,10 +50,27 @@ public final class FolderLock {
    * @param command what holds it, for the other process's message ("deckhand watch")
    * @param lasting whether it is held for long (watch, auto-sync): then others do not wait for it
    * @throws FolderBusyException when another process holds it
-   * @throws IOException when the lock file cannot be created or locked
+   * @throws IOException when the lock file cannot be created or locked ("cannot lock FILE: why")
    */
   public static Lease acquire(Path root, String command, boolean lasting) throws IOException {
-    return tryAcquire(root, new LockHolder(pid(), command, localHost(), Instant.now(), lasting));
+    try {
+      return tryAcquire(root, new LockHolder(pid(), command, localHost(), Instant.now(), lasting));
+    } catch (FolderBusyException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IOException("cannot lock " + file(root) + ": " + reason(e), e);
+    }
+  }
+
+  /** What went wrong with the file, in words (Java's messages are often just the path). */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /**
@@ -83,6 +102,9 @@ public final class FolderLock {
 
   private static Lease tryAcquire(Path root, LockHolder me) throws IOException {
     Path odo = root.resolve(".odo");
+    if (Files.exists(odo) && !Files.isDirectory(odo)) {
+      throw new IOException(odo + " is not a folder");
+    }
     Files.createDirectories(odo);
     Path key = odo.toRealPath().resolve(FILE);
     synchronized (HELD) {

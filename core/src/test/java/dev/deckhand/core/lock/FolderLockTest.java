@@ -126,6 +126,33 @@ class FolderLockTest {
     }
   }
 
+  @Test
+  void anOdoThatIsAFileSaysSoInOneLine() throws Exception {
+    Files.writeString(folder.resolve(".odo"), "not a folder");
+
+    assertThatThrownBy(() -> FolderLock.acquire(folder, "deckhand watch", true))
+        .isNotInstanceOf(FolderBusyException.class)
+        .hasMessage(
+            "cannot lock "
+                + FolderLock.file(folder)
+                + ": "
+                + folder.resolve(".odo")
+                + " is not a folder");
+  }
+
+  @Test
+  void aFolderWhoseOdoCannotBeWrittenSaysSoInOneLine() throws Exception {
+    Path odo = Files.createDirectories(folder.resolve(".odo"));
+    Files.writeString(odo.resolve(FolderLock.FILE), "");
+    assertThat(odo.resolve(FolderLock.FILE).toFile().setWritable(false, false)).isTrue();
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        Files.isWritable(odo.resolve(FolderLock.FILE)), "root writes read-only files anyway");
+
+    assertThatThrownBy(() -> FolderLock.acquire(folder, "deckhand watch", true))
+        .isNotInstanceOf(FolderBusyException.class)
+        .hasMessage("cannot lock " + FolderLock.file(folder) + ": permission denied");
+  }
+
   /**
    * The lock file's text, read by cat: opening and closing the file here would drop this process's
    * POSIX lock on it.
