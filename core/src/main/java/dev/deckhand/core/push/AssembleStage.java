@@ -61,8 +61,8 @@ final class AssembleStage {
               + (app.state().serving() ? "; the changes stay pending" : ""),
           output.tail());
     }
-    marker.started();
     events.done(Stage.ASSEMBLE, null, "exit 0");
+    marker.started();
   }
 
   /** The tail and the restart marker; stdout and stderr arrive on two threads. */
