@@ -55,7 +55,7 @@ final class PushCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PushListener listener = EventPrinter.of(out, output, showLog);
     PrintWriter err = spec.commandLine().getErr();
-    try (FolderLock.Lease lease = lock(dir, err);
+    try (FolderLock.Lease lease = lock(dir, "deckhand push", false, err);
         ClusterConnection.Connection cluster = ClusterConnection.connect()) {
       PushResult result =
           new PushSession(
@@ -75,12 +75,17 @@ final class PushCommand implements Callable<Integer> {
     }
   }
 
-  /** Waits for another push of the folder to end (a watch holds it for good: not waited for). */
-  private static FolderLock.Lease lock(Path dir, PrintWriter err) throws InterruptedException {
+  /**
+   * Takes the folder's lock for {@code command}, waiting (and saying so) for another push of the
+   * folder to end; a watch or the window holds it for good and is not waited for.
+   */
+  static FolderLock.Lease lock(Path dir, String command, boolean lasting, PrintWriter err)
+      throws InterruptedException {
     try {
       return FolderLock.acquire(
           dir,
-          "deckhand push",
+          command,
+          lasting,
           LOCK_WAIT,
           holder -> {
             err.println(

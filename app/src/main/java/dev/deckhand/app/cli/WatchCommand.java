@@ -2,7 +2,6 @@ package dev.deckhand.app.cli;
 
 import dev.deckhand.core.event.PushListener;
 import dev.deckhand.core.index.IndexOptions;
-import dev.deckhand.core.lock.FolderBusyException;
 import dev.deckhand.core.lock.FolderLock;
 import dev.deckhand.core.push.PushOptions;
 import dev.deckhand.core.push.PushResult;
@@ -12,7 +11,6 @@ import dev.deckhand.core.watch.ComponentWatch;
 import dev.deckhand.core.watch.WatchSettings;
 import dev.deckhand.core.watch.Watches;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,14 +59,8 @@ final class WatchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PushListener listener = EventPrinter.of(out, output, showLog);
     // Held until the process ends (the OS lets go of it even when the process is killed).
-    FolderLock.Lease lease;
-    try {
-      lease = FolderLock.acquire(dir, "deckhand watch", true);
-    } catch (FolderBusyException e) {
-      throw new CliException(e.getMessage());
-    } catch (IOException e) {
-      throw new CliException(e.getMessage());
-    }
+    FolderLock.Lease lease =
+        PushCommand.lock(dir, "deckhand watch", true, spec.commandLine().getErr());
     ClusterConnection.Connection cluster;
     try {
       cluster = ClusterConnection.connect();

@@ -1,18 +1,24 @@
 package dev.deckhand.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Issue 10, defect 8: {@code watch} and {@code push} take the folder's lock before they talk to a
@@ -76,25 +82,42 @@ class FolderLockCommandsTest {
   @Test
   void aPushWaitsForAnotherPushSayingSo() throws Exception {
     Process push = holder("deckhand push", false);
-    Thread done =
-        new Thread(
-            () -> {
-              try {
-                Thread.sleep(700);
-                push.getOutputStream().close();
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    done.start();
 
-    CliRun run = CliRun.of("push", "--context", folder.toString());
-    done.join();
+    String err = runWhileHeld(push, "push", "--context", folder.toString());
 
-    assertThat(run.err())
+    assertThat(err)
         .startsWith("deckhand: waiting for deckhand push (pid " + push.pid() + ") since ")
         .contains(" to finish with " + folder)
         .doesNotContain("is being synced by");
+  }
+
+  @Test
+  void aWatchWaitsForARunningPushSayingSo() throws Exception {
+    Process push = holder("deckhand push", false);
+
+    String err = runWhileHeld(push, "watch", "--context", folder.toString());
+
+    assertThat(err)
+        .startsWith("deckhand: waiting for deckhand push (pid " + push.pid() + ") since ")
+        .doesNotContain("is being synced by");
+  }
+
+  /**
+   * Runs the command on another thread; once it says it waits, the holding process ends. Returns
+   * what the command wrote on stderr.
+   */
+  private static String runWhileHeld(Process holder, String... args) throws Exception {
+    StringWriter err = new StringWriter();
+    CommandLine cli = DeckhandCommand.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter(), true));
+    cli.setErr(new PrintWriter(err, true));
+    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cli.execute(args));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> err.toString().contains("waiting for") || run.isDone());
+    holder.getOutputStream().close();
+    run.get(120, TimeUnit.SECONDS);
+    return err.toString();
   }
 
   private Process holder(String command, boolean lasting) throws Exception {

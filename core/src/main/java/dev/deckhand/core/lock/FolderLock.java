@@ -77,16 +77,22 @@ public final class FolderLock {
    * Takes the folder's lock, waiting up to {@code wait} for a short-lived holder (a push) to let
    * go; a lasting holder (a watch) is not waited for.
    *
+   * @param lasting whether this holds it until stopped (watch, auto-sync)
    * @param waiting told once, with the holder, when this starts to wait
    */
   public static Lease acquire(
-      Path root, String command, Duration wait, Consumer<LockHolder> waiting, Clock clock)
+      Path root,
+      String command,
+      boolean lasting,
+      Duration wait,
+      Consumer<LockHolder> waiting,
+      Clock clock)
       throws IOException, InterruptedException {
     Instant deadline = clock.instant().plus(wait);
     boolean told = false;
     while (true) {
       try {
-        return acquire(root, command, false);
+        return acquire(root, command, lasting);
       } catch (FolderBusyException busy) {
         if (busy.holder().lasting() || !clock.instant().isBefore(deadline)) {
           throw busy;

@@ -63,27 +63,46 @@ class FolderLockTest {
   void aPushWaitsForAnotherPushAndThenTakesTheLock() throws Exception {
     Process holder = holder("deckhand push", false);
     List<LockHolder> waitedFor = new ArrayList<>();
-    Thread release =
-        new Thread(
-            () -> {
-              try {
-                Thread.sleep(500);
-                holder.getOutputStream().close(); // the holding push ends
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    release.start();
 
     try (FolderLock.Lease lease =
         FolderLock.acquire(
-            folder, "deckhand push", Duration.ofSeconds(60), waitedFor::add, Clock.systemUTC())) {
+            folder,
+            "deckhand push",
+            false,
+            Duration.ofSeconds(60),
+            h -> {
+              waitedFor.add(h);
+              endHolder(holder); // the holding push ends once this one waits
+            },
+            Clock.systemUTC())) {
       assertThat(lease.holder().command()).isEqualTo("deckhand push");
     }
-    release.join();
     assertThat(waitedFor)
         .singleElement()
         .satisfies(h -> assertThat(h.pid()).isEqualTo(holder.pid()));
+  }
+
+  @Test
+  void aWatchWaitsForAPushAndThenHoldsTheLockForGood() throws Exception {
+    Process holder = holder("deckhand push", false);
+    List<LockHolder> waitedFor = new ArrayList<>();
+
+    try (FolderLock.Lease lease =
+        FolderLock.acquire(
+            folder,
+            "deckhand watch",
+            true,
+            Duration.ofSeconds(60),
+            h -> {
+              waitedFor.add(h);
+              endHolder(holder);
+            },
+            Clock.systemUTC())) {
+      assertThat(lease.holder().lasting()).isTrue();
+      assertThat(waitedFor)
+          .singleElement()
+          .satisfies(h -> assertThat(h.pid()).isEqualTo(holder.pid()));
+    }
   }
 
   @Test
@@ -96,6 +115,7 @@ class FolderLockTest {
                 FolderLock.acquire(
                     folder,
                     "deckhand push",
+                    false,
                     Duration.ofMinutes(5),
                     waitedFor::add,
                     Clock.systemUTC()))
@@ -162,6 +182,14 @@ class FolderLockTest {
     String text = new String(cat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     cat.waitFor(10, TimeUnit.SECONDS);
     return text;
+  }
+
+  private static void endHolder(Process holder) {
+    try {
+      holder.getOutputStream().close();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private boolean otherProcessCanLock() throws Exception {
