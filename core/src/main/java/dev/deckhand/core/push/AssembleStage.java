@@ -41,7 +41,8 @@ final class AssembleStage {
       throw new PushFailedException(
           Stage.ASSEMBLE,
           null,
-          "assemble-and-restart: " + e.getMessage() + "; " + app.state().describe(),
+          // The script may go on in the container after the stream broke: say when this held.
+          "assemble-and-restart: " + e.getMessage() + "; checked then: " + app.state().describe(),
           output.tail());
     } finally {
       out.close();

@@ -75,6 +75,32 @@ class AssembleStageTest {
   }
 
   @Test
+  void aBrokenExecStreamSaysWhatTheSupervisorSaidThen() {
+    ContainerExec exec =
+        (command, stdin, stdout, stderr, timeout) -> {
+          commands.add(command);
+          if (commands.size() == 1) {
+            throw new IOException(
+                "the exec of /opt/odo/bin/assemble-and-restart ended without an exit status");
+          }
+          write(stdout, "run RUNNING pid 42, uptime 0:10:00\n");
+          return 0;
+        };
+    StageClock clock = new StageClock(events::add, Clock.systemUTC());
+
+    PushFailedException e =
+        (PushFailedException)
+            catchThrowable(
+                () -> AssembleStage.run(clock, exec, Duration.ofSeconds(5), AppMarker.none()));
+
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "assemble-and-restart: the exec of /opt/odo/bin/assemble-and-restart ended without an"
+                + " exit status; checked then: the previous version is still running");
+    assertThat(failed().exitCode()).isEqualTo(-1);
+  }
+
+  @Test
   void odosAndTheSandboxsStatusWordsAreRead() {
     assertThat(AppStatusCheck.classify("run Stopped Dec 7 10:02 AM", false))
         .isEqualTo(AppState.STOPPED);
