@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Asks the container's supervisor (odo's {@code supervisord ctl status run}, which answers over
- * odo's own control channel, on the sandbox's image and on odo's alike) what the app process does,
- * after assemble-and-restart failed.
+ * odo's own control channel, on the sandbox's image and on odo's alike) what the app process does:
+ * after assemble-and-restart failed, and after one that succeeded when the app's URL did not answer
+ * (the supervisor counts an app that lived {@code startsecs}, 1 s, as started).
  */
 final class AppStatusCheck {
   static final List<String> COMMAND = List.of("/opt/odo/bin/supervisord", "ctl", "status", "run");
@@ -24,12 +27,60 @@ final class AppStatusCheck {
    */
   record Result(AppState state, String status) {}
 
+  private static final Pattern UPTIME = Pattern.compile("uptime (\\d+):(\\d\\d):(\\d\\d)");
+
   private AppStatusCheck() {}
 
   /**
-   * @param stopReached whether the script had begun the restart (its trace showed {@code ctl stop})
+   * After a successful assemble-and-restart.
+   *
+   * @param sinceRestart how long ago assemble-and-restart ended: a process with a shorter uptime (a
+   *     second's slack for the supervisor's whole seconds) was started again since, so it exits at
+   *     start even when it happens to be up right now
    */
-  static Result check(ContainerExec exec, boolean stopReached) throws InterruptedException {
+  static Result afterRestart(ContainerExec exec, Duration sinceRestart)
+      throws InterruptedException {
+    Result asked = ask(exec);
+    if (asked.state() != null) {
+      return asked;
+    }
+    return new Result(classifyAfterRestart(asked.status(), sinceRestart), asked.status());
+  }
+
+  static AppState classifyAfterRestart(String statusLine, Duration sinceRestart) {
+    switch (word(statusLine)) {
+      case "RUNNING":
+        Duration uptime = uptime(statusLine);
+        return uptime != null && uptime.plusSeconds(1).compareTo(sinceRestart) < 0
+            ? AppState.RESTARTING
+            : AppState.RUNNING;
+      case "STARTING": // ctl start had waited until it counted as started: this is a later start
+      case "BACKOFF":
+        return AppState.RESTARTING;
+      default:
+        return AppState.STOPPED;
+    }
+  }
+
+  /** The supervisor's "uptime H:MM:SS", or null. */
+  static Duration uptime(String statusLine) {
+    Matcher m = UPTIME.matcher(statusLine);
+    if (!m.find()) {
+      return null;
+    }
+    return Duration.ofHours(Long.parseLong(m.group(1)))
+        .plusMinutes(Long.parseLong(m.group(2)))
+        .plusSeconds(Long.parseLong(m.group(3)));
+  }
+
+  /** The supervisor's word in its line ("BACKOFF"), in capitals. */
+  static String word(String statusLine) {
+    String[] words = statusLine.split(" ");
+    return words.length < 2 ? "" : words[1].toUpperCase(Locale.ROOT);
+  }
+
+  /** A result with a state when the supervisor could not be asked, else the status line only. */
+  private static Result ask(ContainerExec exec) throws InterruptedException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try {
@@ -42,7 +93,18 @@ final class AppStatusCheck {
       String why = err.toString(StandardCharsets.UTF_8).strip();
       return new Result(AppState.UNKNOWN, why.isEmpty() ? "no answer from supervisord" : why);
     }
-    return new Result(classify(status, stopReached), status);
+    return new Result(null, status);
+  }
+
+  /**
+   * @param stopReached whether the script had begun the restart (its trace showed {@code ctl stop})
+   */
+  static Result check(ContainerExec exec, boolean stopReached) throws InterruptedException {
+    Result asked = ask(exec);
+    if (asked.state() != null) {
+      return asked;
+    }
+    return new Result(classify(asked.status(), stopReached), asked.status());
   }
 
   /** The line of the {@code run} program, or null. */

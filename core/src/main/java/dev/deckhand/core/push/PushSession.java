@@ -8,6 +8,7 @@ import dev.deckhand.core.config.ComponentSettings;
 import dev.deckhand.core.config.ConfigException;
 import dev.deckhand.core.config.LocalConfig;
 import dev.deckhand.core.config.LocalConfigFile;
+import dev.deckhand.core.event.AppState;
 import dev.deckhand.core.event.PushEvent;
 import dev.deckhand.core.event.PushListener;
 import dev.deckhand.core.event.Stage;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -291,9 +293,9 @@ public final class PushSession {
     }
 
     // assemble
+    AppMarker marker = new AppMarker(client, namespace, name);
     try {
-      AssembleStage.run(
-          events, exec, options.commandTimeout(), new AppMarker(client, namespace, name));
+      AssembleStage.run(events, exec, options.commandTimeout(), marker);
     } catch (PushFailedException e) {
       // The container now has files the index does not record: the next push sends everything.
       try {
@@ -313,12 +315,31 @@ public final class PushSession {
           "pushed, but cannot record it in " + root.resolve(".odo") + ": " + e.getMessage());
     }
 
+    Instant restarted = events.now();
+
+    // ready: the files are in and recorded either way; what the app does is checked, not assumed
     events.start(Stage.READY, null);
     String url = awaitUrl(namespace, name);
-    events.done(Stage.READY, null, url == null ? "no URL (add one with a Url in the config)" : url);
+    ReadyCheck.Outcome ready =
+        new ReadyCheck(events.clock())
+            .run(url, platform == Platform.SANDBOX, exec, restarted, options.readyTimeout());
+    execs = exec.count();
+    if (ready.state().down()) {
+      marker.failed(ready.state());
+    }
+    events.emit(
+        new PushEvent.AppChecked(
+            events.now(), ready.state(), url, ready.supervisorStatus(), ready.message()));
+    if (ready.state().down()) {
+      events.failed(Stage.READY, null, ready.message(), List.of());
+    } else {
+      events.done(Stage.READY, null, ready.message());
+    }
     return new PushResult(
         true,
-        "Changes pushed to " + name,
+        ready.state() == AppState.ANSWERING
+            ? "Changes pushed to " + name
+            : "Changes pushed to " + name + "; " + ready.message(),
         url,
         full,
         synced.entries(),
@@ -326,7 +347,8 @@ public final class PushSession {
         synced.archiveBytes(),
         synced.contentBytes(),
         execs,
-        Duration.between(start, events.now()));
+        Duration.between(start, events.now()),
+        ready.state());
   }
 
   /** The sandbox reports a new component's URL within a second or two; wait that long for it. */
@@ -396,6 +418,7 @@ public final class PushSession {
         r.url(),
         r.filesSent(),
         r.bytesSent(),
-        r.execs());
+        r.execs(),
+        r.appState());
   }
 }

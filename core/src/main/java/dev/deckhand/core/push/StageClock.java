@@ -30,6 +30,10 @@ final class StageClock {
     return clock.instant();
   }
 
+  Clock clock() {
+    return clock;
+  }
+
   void start(Stage stage, String container) {
     current = stage;
     stageStart = now();
