@@ -1,5 +1,7 @@
 package dev.deckhand.app.cli;
 
+import dev.deckhand.core.event.AppState;
+import dev.deckhand.core.event.PushEvent;
 import dev.deckhand.core.event.PushListener;
 import dev.deckhand.core.lock.FolderBusyException;
 import dev.deckhand.core.lock.FolderLock;
@@ -53,7 +55,15 @@ final class PushCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path dir = context.folder();
     PrintWriter out = spec.commandLine().getOut();
-    PushListener listener = EventPrinter.of(out, output, showLog);
+    PushListener printer = EventPrinter.of(out, output, showLog);
+    PushEvent.AppChecked[] checked = {null};
+    PushListener listener =
+        e -> {
+          if (e instanceof PushEvent.AppChecked c) {
+            checked[0] = c;
+          }
+          printer.on(e);
+        };
     PrintWriter err = spec.commandLine().getErr();
     try (FolderLock.Lease lease = lock(dir, "deckhand push", false, err);
         ClusterConnection.Connection cluster = ClusterConnection.connect()) {
@@ -71,8 +81,32 @@ final class PushCommand implements Callable<Integer> {
         }
         return 1;
       }
+      return afterSuccess(checked[0], err);
+    }
+  }
+
+  /** Exit code of a push whose files arrived and were recorded, but whose app does not stay up. */
+  static final int APP_DOWN = 3;
+
+  /**
+   * A push that succeeded can leave an app that is down or not answering: one line on stderr says
+   * so (editors show stderr), and an app that does not stay up exits {@value #APP_DOWN}, apart from
+   * 1 (the push failed, nothing was recorded), so a script or an editor's task can tell "fix your
+   * code" from "push again".
+   */
+  static int afterSuccess(PushEvent.AppChecked checked, PrintWriter err) {
+    AppState app = checked == null ? null : checked.appState();
+    if (app == null || app == AppState.ANSWERING || app == AppState.RUNNING) {
       return 0;
     }
+    if (app.down()) {
+      err.println("deckhand: pushed, but the app is down: " + checked.message());
+      err.flush();
+      return APP_DOWN;
+    }
+    err.println("deckhand: warning: " + checked.message());
+    err.flush();
+    return 0;
   }
 
   /**

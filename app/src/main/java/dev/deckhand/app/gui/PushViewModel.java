@@ -169,7 +169,8 @@ public final class PushViewModel implements PushListener {
       if (e.url() != null) {
         url.set(e.url());
       }
-      outcome.set(e.success() ? Outcome.SUCCEEDED : Outcome.FAILED);
+      // A push whose app was found down after it is shown as failed (red), its ready step too.
+      outcome.set(e.green() ? Outcome.SUCCEEDED : Outcome.FAILED);
     }
   }
 
