@@ -101,8 +101,6 @@ class ReadyCheckOnSandboxTest {
 
     // The files are in the container and recorded: the push succeeded, the app did not.
     assertThat(r.success()).as(r.summary()).isTrue();
-    assertThat(r.appState()).as(r.summary()).isEqualTo(AppState.RESTARTING);
-    assertThat(r.appDown()).isTrue();
     assertThat(r.summary())
         .startsWith(
             "Changes pushed to "
@@ -110,6 +108,8 @@ class ReadyCheckOnSandboxTest {
                 + "; restarted, but the app exits at start and the supervisor keeps restarting it"
                 + " (")
         .endsWith("); see deckhand logs");
+    assertThat(r.appState()).as(r.summary()).isEqualTo(AppState.RESTARTING);
+    assertThat(r.appDown()).isTrue();
     PushEvent.AppChecked checked = appChecked();
     assertThat(checked.appState()).isEqualTo(AppState.RESTARTING);
     assertThat(checked.supervisorStatus()).startsWith("run ");
