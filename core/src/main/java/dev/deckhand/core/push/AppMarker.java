@@ -48,7 +48,7 @@ final class AppMarker {
     mark(AppMark.STARTED);
   }
 
-  /** assemble-and-restart failed; the supervisor said {@code state}. */
+  /** The supervisor said {@code state} after assemble-and-restart failed or the app was checked. */
   void failed(AppState state) {
     if (state == AppState.STOPPED || state == AppState.RESTARTING) {
       mark(AppMark.DOWN);

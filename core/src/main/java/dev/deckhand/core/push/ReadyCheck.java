@@ -135,15 +135,17 @@ final class ReadyCheck {
     }
     Instant deadline = clock.instant().plus(wait);
     while (true) {
+      // Asked at least once, even with no wait: an app that answers at once is known to.
       Duration left = Duration.between(clock.instant(), deadline);
-      if (left.isNegative() || left.isZero()) {
-        return new Probe(Kind.NOT_YET, null);
+      Duration limit = Duration.ofSeconds(2);
+      if (left.compareTo(limit) < 0) {
+        limit = left.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofMillis(500) : left;
       }
-      Probe probe = probe(uri, local, left.compareTo(Duration.ofSeconds(2)) < 0 ? left : null);
+      Probe probe = probe(uri, local, limit);
       if (probe.kind == Kind.UNREACHABLE) {
         UNREACHABLE.put(url, clock.instant().plus(UNREACHABLE_MEMORY));
       }
-      if (probe.kind != Kind.NOT_YET) {
+      if (probe.kind != Kind.NOT_YET || !clock.instant().plus(POLL).isBefore(deadline)) {
         return probe;
       }
       Thread.sleep(POLL.toMillis());
@@ -155,11 +157,7 @@ final class ReadyCheck {
    * "no backend" on a cluster (502, 503, 504: the router answers for an app that does not).
    */
   private static Probe probe(URI uri, boolean local, Duration limit) throws InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(limit == null ? Duration.ofSeconds(2) : limit)
-            .GET()
-            .build();
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(limit).GET().build();
     try {
       HttpResponse<InputStream> response =
           (local ? LOCAL : REMOTE).send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -14,7 +14,10 @@ public enum AppMark {
   NOT_STARTED,
   /** assemble-and-restart succeeded: the supervisor runs the app. */
   STARTED,
-  /** The last assemble-and-restart failed and the supervisor said the app does not run. */
+  /**
+   * The supervisor said the app does not stay up after the last push: its assemble-and-restart
+   * failed, or the app exits at start after one that succeeded.
+   */
   DOWN;
 
   public static final String ANNOTATION = "deckhand.dev/app";

@@ -525,7 +525,9 @@ final class StatusAssembler {
     if (mark == AppMark.DOWN) {
       return new Health(
           HealthState.APP_NOT_RUNNING,
-          "container up, app not running: the last assemble-and-restart failed; fix it and push");
+          // Left down by a failed assemble-and-restart, or by an app that exits at start after one
+          // that succeeded: the last push's own line said which.
+          "container up, app not running after the last push; see deckhand logs, fix it and push");
     }
     StringBuilder text = new StringBuilder("running");
     if (url != null) {

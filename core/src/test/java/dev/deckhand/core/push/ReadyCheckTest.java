@@ -45,6 +45,18 @@ class ReadyCheckTest {
   }
 
   @Test
+  void withNoWaitTheUrlIsStillAskedOnce() throws Exception {
+    String url = serve(200);
+
+    ReadyCheck.Outcome o =
+        new ReadyCheck(Clock.systemUTC())
+            .run(url, true, supervisor(null), Instant.now(), Duration.ZERO);
+
+    assertThat(o.state()).isEqualTo(AppState.ANSWERING);
+    assertThat(commands).isEmpty();
+  }
+
+  @Test
   void aUrlNothingAnswersAtWithTheSupervisorBackingOffSaysTheAppExitsAtStart() throws Exception {
     ReadyCheck.Outcome o =
         check(closedPort(), true, "run                               BACKOFF   exit status 1\n", 1);

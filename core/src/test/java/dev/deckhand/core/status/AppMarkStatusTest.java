@@ -41,7 +41,7 @@ class AppMarkStatusTest {
     assertThat(s.health().state()).isEqualTo(HealthState.APP_NOT_RUNNING);
     assertThat(s.health().text())
         .isEqualTo(
-            "container up, app not running: the last assemble-and-restart failed; fix it and"
+            "container up, app not running after the last push; see deckhand logs, fix it and"
                 + " push");
   }
 
