@@ -1,11 +1,19 @@
 package dev.deckhand.app.cli;
 
+import dev.deckhand.core.event.AppState;
+import dev.deckhand.core.event.PushEvent;
 import dev.deckhand.core.event.PushListener;
+import dev.deckhand.core.lock.FolderBusyException;
+import dev.deckhand.core.lock.FolderLock;
 import dev.deckhand.core.push.PushOptions;
 import dev.deckhand.core.push.PushResult;
 import dev.deckhand.core.push.PushSession;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +30,9 @@ import picocli.CommandLine.Spec;
       "then run assemble-and-restart. Only changed files are sent, in one exec."
     })
 final class PushCommand implements Callable<Integer> {
+  /** How long a push waits for another push of the same folder (an npm install can be slow). */
+  static final Duration LOCK_WAIT = Duration.ofMinutes(5);
+
   @Spec CommandSpec spec;
 
   @Mixin ContextOption context;
@@ -30,6 +41,15 @@ final class PushCommand implements Callable<Integer> {
       names = {"-f", "--force-build"},
       description = "Send every file and rebuild, even when nothing changed.")
   boolean force;
+
+  @Option(
+      names = "--ready-timeout",
+      paramLabel = "SECONDS",
+      description = {
+        "After assemble-and-restart, how long to wait for the app's URL to answer before asking",
+        "the supervisor what the app does (default: ${DEFAULT-VALUE})."
+      })
+  int readySeconds = (int) PushOptions.DEFAULT_READY_TIMEOUT.toSeconds();
 
   @Option(names = "--show-log", description = "Show assemble-and-restart's output as it runs.")
   boolean showLog;
@@ -45,21 +65,93 @@ final class PushCommand implements Callable<Integer> {
     Path dir = context.folder();
     PrintWriter out = spec.commandLine().getOut();
     // Progress goes to stdout; the failure, if any, to stderr, so `push > log` still shows it.
-    PushListener listener = EventPrinter.forOneShot(out, output, showLog);
-    try (ClusterConnection.Connection cluster = ClusterConnection.connect()) {
+    PushListener printer = EventPrinter.forOneShot(out, output, showLog);
+    PushEvent.AppChecked[] checked = {null};
+    PushListener listener =
+        e -> {
+          if (e instanceof PushEvent.AppChecked c) {
+            checked[0] = c;
+          }
+          printer.on(e);
+        };
+    PrintWriter err = spec.commandLine().getErr();
+    try (FolderLock.Lease lease = lock(dir, "deckhand push", false, err);
+        ClusterConnection.Connection cluster = ClusterConnection.connect()) {
       PushResult result =
           new PushSession(
                   dir,
                   cluster.client(),
                   cluster.platform(),
-                  PushOptions.defaults().withForce(force),
+                  PushOptions.defaults()
+                      .withForce(force)
+                      .withReadyTimeout(readyTimeout(readySeconds)),
                   listener)
               .run();
       if (!result.success()) {
         spec.commandLine().getErr().println("deckhand: push failed: " + result.summary());
         return 1;
       }
+      return afterSuccess(checked[0], err);
+    }
+  }
+
+  /** {@code --ready-timeout}: whole seconds, 0 to ask the URL once; never negative. */
+  static Duration readyTimeout(int seconds) {
+    if (seconds < 0) {
+      throw new CliException("--ready-timeout must be 0 or more seconds, not " + seconds);
+    }
+    return Duration.ofSeconds(seconds);
+  }
+
+  /** Exit code of a push whose files arrived and were recorded, but whose app does not stay up. */
+  static final int APP_DOWN = 3;
+
+  /**
+   * A push that succeeded can leave an app that is down or not answering: one line on stderr says
+   * so (editors show stderr), and an app that does not stay up exits {@value #APP_DOWN}, apart from
+   * 1 (the push failed, nothing was recorded), so a script or an editor's task can tell "fix your
+   * code" from "push again".
+   */
+  static int afterSuccess(PushEvent.AppChecked checked, PrintWriter err) {
+    AppState app = checked == null ? null : checked.appState();
+    if (app == null || app == AppState.ANSWERING || app == AppState.RUNNING) {
       return 0;
+    }
+    if (app.down()) {
+      err.println("deckhand: pushed, but the app is down: " + checked.message());
+      err.flush();
+      return APP_DOWN;
+    }
+    err.println("deckhand: warning: " + checked.message());
+    err.flush();
+    return 0;
+  }
+
+  /**
+   * Takes the folder's lock for {@code command}, waiting (and saying so) for another push of the
+   * folder to end; a watch or the window holds it for good and is not waited for.
+   */
+  static FolderLock.Lease lock(Path dir, String command, boolean lasting, PrintWriter err)
+      throws InterruptedException {
+    try {
+      return FolderLock.acquire(
+          dir,
+          command,
+          lasting,
+          LOCK_WAIT,
+          holder -> {
+            err.println(
+                "deckhand: waiting for "
+                    + holder.describe(FolderLock.localHost(), ZoneId.systemDefault())
+                    + " to finish with "
+                    + dir);
+            err.flush();
+          },
+          Clock.systemUTC());
+    } catch (FolderBusyException e) {
+      throw new CliException(e.getMessage());
+    } catch (IOException e) {
+      throw new CliException(e.getMessage());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.deckhand.app.cli;
 
+import dev.deckhand.core.event.AppState;
 import dev.deckhand.core.event.PushEvent;
 import dev.deckhand.core.event.PushListener;
 import dev.deckhand.core.event.Stage;
@@ -12,6 +13,7 @@ final class TextProgress implements PushListener {
   private final PrintWriter out;
   private final boolean showLog;
   private final boolean printsFailure;
+  private boolean warnReady;
 
   TextProgress(PrintWriter out, boolean showLog) {
     this(out, showLog, true);
@@ -29,8 +31,18 @@ final class TextProgress implements PushListener {
 
   @Override
   public void on(PushEvent event) {
-    if (event instanceof PushEvent.StageCompleted e) {
-      line("✓", e.stage(), e.container(), e.message() + "  " + duration(e.duration()));
+    if (event instanceof PushEvent.AppChecked e) {
+      // Said by the ready stage's own line, which follows; an app that runs but does not answer
+      // (or could not be checked) is no ✓.
+      warnReady = e.appState() == AppState.NOT_ANSWERING || e.appState() == AppState.UNKNOWN;
+    } else if (event instanceof PushEvent.StageCompleted e) {
+      // A step over before this push began has no time of this push; zero means unrecorded.
+      boolean untimed = e.earlier() && e.duration().isZero();
+      line(
+          e.stage() == Stage.READY && warnReady ? "!" : "✓",
+          e.stage(),
+          e.container(),
+          e.message() + (untimed ? "" : "  " + duration(e.duration())));
     } else if (event instanceof PushEvent.StageFailed e) {
       line("✗", e.stage(), e.container(), e.reason());
       for (String l : e.logTail()) {
@@ -48,7 +60,7 @@ final class TextProgress implements PushListener {
           (e.success() ? "" : "Push failed: ")
               + e.summary()
               + (e.success() && e.execs() == 0 && e.filesSent() == 0 ? " (use -f to force)" : "")
-              + (e.url() != null && e.success() ? " — " + e.url() : "")
+              + (e.url() != null && e.green() ? " — " + e.url() : "")
               + " ("
               + duration(e.duration())
               + ")");

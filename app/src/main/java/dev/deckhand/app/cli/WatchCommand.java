@@ -2,6 +2,7 @@ package dev.deckhand.app.cli;
 
 import dev.deckhand.core.event.PushListener;
 import dev.deckhand.core.index.IndexOptions;
+import dev.deckhand.core.lock.FolderLock;
 import dev.deckhand.core.push.PushOptions;
 import dev.deckhand.core.push.PushResult;
 import dev.deckhand.core.push.PushSession;
@@ -41,6 +42,15 @@ final class WatchCommand implements Callable<Integer> {
       description = "Quiet period before a push, in milliseconds (default: 100).")
   long delayMs = 100;
 
+  @Option(
+      names = "--ready-timeout",
+      paramLabel = "SECONDS",
+      description = {
+        "After assemble-and-restart, how long to wait for the app's URL to answer before asking",
+        "the supervisor what the app does (default: ${DEFAULT-VALUE})."
+      })
+  int readySeconds = (int) PushOptions.DEFAULT_READY_TIMEOUT.toSeconds();
+
   @Option(names = "--show-log", description = "Show assemble-and-restart's output.")
   boolean showLog;
 
@@ -58,10 +68,22 @@ final class WatchCommand implements Callable<Integer> {
     Path dir = context.folder();
     PrintWriter out = spec.commandLine().getOut();
     PushListener listener = EventPrinter.of(out, output, showLog);
-    ClusterConnection.Connection cluster = ClusterConnection.connect();
+    // Held until the process ends (the OS lets go of it even when the process is killed).
+    FolderLock.Lease lease =
+        PushCommand.lock(dir, "deckhand watch", true, spec.commandLine().getErr());
+    ClusterConnection.Connection cluster;
+    try {
+      cluster = ClusterConnection.connect();
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
     KubernetesClient client = cluster.client();
     var platform = cluster.platform();
-    PushOptions options = PushOptions.defaults().withReuseRunningPod(true);
+    PushOptions options =
+        PushOptions.defaults()
+            .withReuseRunningPod(true)
+            .withReadyTimeout(PushCommand.readyTimeout(readySeconds));
     CountDownLatch stopped = new CountDownLatch(1);
     Watches watches =
         new Watches(
@@ -100,6 +122,7 @@ final class WatchCommand implements Callable<Integer> {
                 () -> {
                   watches.close();
                   client.close();
+                  lease.close();
                   stopped.countDown();
                 },
                 "watch-stop"));

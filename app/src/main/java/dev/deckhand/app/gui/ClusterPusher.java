@@ -5,10 +5,12 @@ import dev.deckhand.core.cluster.ClusterClients;
 import dev.deckhand.core.cluster.ClusterContext;
 import dev.deckhand.core.cluster.Platforms;
 import dev.deckhand.core.event.PushListener;
+import dev.deckhand.core.lock.FolderLock;
 import dev.deckhand.core.push.PushOptions;
 import dev.deckhand.core.push.PushResult;
 import dev.deckhand.core.push.PushSession;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -16,9 +18,14 @@ import java.nio.file.Path;
  * keeps one client for the watch and reuses the running pod, as {@code deckhand watch} does.
  */
 public final class ClusterPusher implements ComponentPusher, AutoSyncPusher {
+  /** How the window appears in another process's "being synced by" line. */
+  static final String WINDOW = "the Deckhand window";
+
   @Override
   public void push(Path folder, ClusterContext context, PushListener listener) throws Exception {
-    try (KubernetesClient client = ClusterClients.create(context)) {
+    // Shared with this window's own auto-sync of the folder; another process's sync refuses it.
+    try (FolderLock.Lease lease = FolderLock.acquire(folder, WINDOW, false);
+        KubernetesClient client = ClusterClients.create(context)) {
       new PushSession(
               folder, client, Platforms.detect(context, client), PushOptions.defaults(), listener)
           .run();
@@ -26,13 +33,21 @@ public final class ClusterPusher implements ComponentPusher, AutoSyncPusher {
   }
 
   @Override
-  public Runner open(Path folder, ClusterContext context, PushListener listener) {
-    KubernetesClient client = ClusterClients.create(context);
+  public Runner open(Path folder, ClusterContext context, PushListener listener)
+      throws IOException {
+    FolderLock.Lease lease = FolderLock.acquire(folder, WINDOW, true);
+    KubernetesClient client;
     Platform platform;
     try {
-      platform = Platforms.detect(context, client);
+      client = ClusterClients.create(context);
+      try {
+        platform = Platforms.detect(context, client);
+      } catch (RuntimeException e) {
+        client.close();
+        throw e;
+      }
     } catch (RuntimeException e) {
-      client.close();
+      lease.close();
       throw e;
     }
     PushOptions options = PushOptions.defaults().withReuseRunningPod(true);
@@ -48,6 +63,7 @@ public final class ClusterPusher implements ComponentPusher, AutoSyncPusher {
       @Override
       public void close() {
         client.close();
+        lease.close();
       }
     };
   }

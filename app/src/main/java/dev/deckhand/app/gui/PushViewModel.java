@@ -97,10 +97,18 @@ public final class PushViewModel implements PushListener {
     steps.setAll(initial);
   }
 
+  /**
+   * A completed startup step stays, said to be from an earlier push (its time is not this one's).
+   */
   private TimelineStep keptOrNew(Stage stage, String container) {
     return steps.stream()
         .filter(s -> s.matches(stage, container) && s.state() == StepState.DONE)
         .findFirst()
+        .map(
+            s -> {
+              s.markEarlier();
+              return s;
+            })
         .orElseGet(() -> new TimelineStep(stage, container));
   }
 
@@ -144,7 +152,13 @@ public final class PushViewModel implements PushListener {
     } else if (event instanceof PushEvent.StageCompleted e) {
       existingOrInit(e.stage(), e.container())
           .ifPresent(
-              s -> s.finish(StepState.DONE, e.message(), Formats.duration(e.duration()), null));
+              s ->
+                  s.finish(
+                      StepState.DONE,
+                      e.message(),
+                      // An earlier step whose time the cluster does not record shows none.
+                      e.earlier() && e.duration().isZero() ? "" : Formats.duration(e.duration()),
+                      null));
       if (e.stage() == Stage.SYNC) {
         syncProgress.set(1);
       }
@@ -155,7 +169,8 @@ public final class PushViewModel implements PushListener {
       if (e.url() != null) {
         url.set(e.url());
       }
-      outcome.set(e.success() ? Outcome.SUCCEEDED : Outcome.FAILED);
+      // A push whose app was found down after it is shown as failed (red), its ready step too.
+      outcome.set(e.green() ? Outcome.SUCCEEDED : Outcome.FAILED);
     }
   }
 

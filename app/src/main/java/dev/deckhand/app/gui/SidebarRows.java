@@ -61,6 +61,8 @@ public final class SidebarRows {
   public enum Dot {
     RUNNING,
     STARTING,
+    /** The container runs, the app in it does not (never started, or left down by a push). */
+    APP_DOWN,
     FAILING,
     STOPPED
   }
@@ -95,6 +97,7 @@ public final class SidebarRows {
       return switch (h) {
         case RUNNING -> Dot.RUNNING;
         case STARTING -> Dot.STARTING;
+        case APP_NOT_RUNNING -> Dot.APP_DOWN;
         case CRASH_LOOP, FAILED -> Dot.FAILING;
         case NOT_CREATED, UNKNOWN -> Dot.STOPPED;
       };

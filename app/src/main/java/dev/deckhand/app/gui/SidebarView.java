@@ -287,6 +287,7 @@ final class SidebarView extends VBox {
     return switch (c.dot()) {
       case RUNNING -> "dot-ok";
       case STARTING -> "dot-busy";
+      case APP_DOWN -> "dot-warn";
       case FAILING -> "dot-bad";
       case STOPPED -> "dot-idle";
     };

@@ -1,5 +1,6 @@
 package dev.deckhand.app.gui;
 
+import dev.deckhand.core.event.PushEvent;
 import dev.deckhand.core.event.Stage;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -88,6 +89,13 @@ public final class TimelineStep {
     state.set(s);
     if (d != null) {
       detail.set(d);
+    }
+  }
+
+  /** Kept from an earlier push: its detail says so, once. */
+  void markEarlier() {
+    if (!detail.get().startsWith(PushEvent.StageCompleted.EARLIER)) {
+      detail.set(PushEvent.StageCompleted.EARLIER + detail.get());
     }
   }
 

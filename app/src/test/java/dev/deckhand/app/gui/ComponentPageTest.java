@@ -6,6 +6,8 @@ import dev.deckhand.core.event.PushEvent;
 import dev.deckhand.core.event.Stage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -87,11 +89,40 @@ class ComponentPageTest {
     robot.interact(() -> gui.component.push().begin());
 
     assertThat(step(Stage.PVC, null).state()).isEqualTo(StepState.DONE);
-    assertThat(step(Stage.PVC, null).detail()).isEqualTo(pvc);
+    // Kept, and said to be from before: this push did not spend its time on it.
+    assertThat(step(Stage.PVC, null).detail()).isEqualTo("earlier: " + pvc);
     assertThat(step(Stage.APP_CONTAINER, null).state()).isEqualTo(StepState.DONE);
     assertThat(step(Stage.INDEX, null).state()).isEqualTo(StepState.PENDING);
     assertThat(step(Stage.ASSEMBLE, null).state()).isEqualTo(StepState.PENDING);
     assertThat(step(Stage.READY, null).state()).isEqualTo(StepState.PENDING);
+  }
+
+  @Test
+  void aLaterPushIntoTheRunningPodShowsItsStartupAsEarlierWithTheTimesItTookThen(FxRobot robot) {
+    Instant t = Instant.parse("2026-12-07T10:00:00Z");
+    play(
+        robot,
+        List.of(
+            new PushEvent.StageStarted(t, Stage.PVC, null),
+            new PushEvent.StageCompleted(
+                t, Stage.PVC, null, Duration.ZERO, "earlier: shop-app-s2idata Bound"),
+            new PushEvent.StageStarted(t, Stage.INIT_CONTAINER, "copy-files-to-volume"),
+            new PushEvent.StageCompleted(
+                t,
+                Stage.INIT_CONTAINER,
+                "copy-files-to-volume",
+                Duration.ofSeconds(3),
+                "earlier: exit 0 at 09:58:02"),
+            new PushEvent.StageStarted(t, Stage.INDEX, null),
+            new PushEvent.StageCompleted(
+                t.plusMillis(40), Stage.INDEX, null, Duration.ofMillis(40), "5 entries")));
+
+    assertThat(step(Stage.PVC, null).detail()).isEqualTo("earlier: shop-app-s2idata Bound");
+    assertThat(step(Stage.PVC, null).duration()).as("not timed then: no 0 s").isEmpty();
+    TimelineStep init = step(Stage.INIT_CONTAINER, "copy-files-to-volume");
+    assertThat(init.detail()).isEqualTo("earlier: exit 0 at 09:58:02");
+    assertThat(init.duration()).isEqualTo("3 s");
+    assertThat(robot.lookup("0 s").tryQuery()).isEmpty();
   }
 
   @Test

@@ -7,6 +7,8 @@ import dev.deckhand.app.gui.SidebarRows.ComponentRow;
 import dev.deckhand.app.gui.SidebarRows.Dot;
 import dev.deckhand.app.gui.SidebarRows.NamespaceRow;
 import dev.deckhand.app.gui.SidebarRows.SidebarRow;
+import dev.deckhand.core.status.AppMark;
+import dev.deckhand.core.status.HealthState;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -247,6 +249,30 @@ class SidebarTest {
         .contains("ns:mine");
     assertThat(gui.window.sidebar.tree.getSelectionModel().getSelectedItem())
         .isSameAs(expiredItem[0]);
+  }
+
+  @Test
+  void aRunningContainerWhoseAppWasNeverStartedIsNotShownRunning(FxRobot robot) {
+    // Issue 10, defect 12: the first push stopped before assemble-and-restart (it marked so).
+    ok.client
+        .apps()
+        .deployments()
+        .inNamespace("shop")
+        .withName("web-app")
+        .edit(
+            d -> {
+              d.getMetadata()
+                  .setAnnotations(Map.of(AppMark.ANNOTATION, AppMark.NOT_STARTED.value()));
+              return d;
+            });
+    load(robot);
+
+    ComponentRow web = components(cluster("ok").namespaces().get(0)).get("web");
+    assertThat(web.health()).isEqualTo(HealthState.APP_NOT_RUNNING);
+    assertThat(web.dot()).isEqualTo(Dot.APP_DOWN);
+    assertThat(web.text()).startsWith("container up, app not started");
+    assertThat(robot.lookup(".component-row .dot-ok").tryQuery()).as("nothing green").isEmpty();
+    assertThat(robot.lookup(".component-row .dot-warn").queryAllAs(Circle.class)).hasSize(1);
   }
 
   @Test

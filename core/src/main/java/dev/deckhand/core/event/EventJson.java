@@ -44,6 +44,21 @@ public final class EventJson {
       container(m, e.container());
       m.put("reason", e.reason());
       m.put("logTail", e.logTail());
+    } else if (event instanceof PushEvent.AssembleFailed e) {
+      m.put("type", "assemble-failed");
+      m.put("stage", Stage.ASSEMBLE.id());
+      m.put("time", e.time().toString());
+      m.put("exitCode", e.exitCode());
+      m.put("appState", e.appState().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      m.put("supervisorStatus", e.supervisorStatus());
+    } else if (event instanceof PushEvent.AppChecked e) {
+      m.put("type", "app-checked");
+      m.put("stage", Stage.READY.id());
+      m.put("time", e.time().toString());
+      m.put("appState", e.appState().id());
+      m.put("url", e.url());
+      m.put("supervisorStatus", e.supervisorStatus());
+      m.put("message", e.message());
     } else if (event instanceof PushEvent.Hold e) {
       head(m, "hold", e.stage(), e);
       container(m, e.container());
@@ -63,6 +78,7 @@ public final class EventJson {
       m.put("filesSent", e.filesSent());
       m.put("bytesSent", e.bytesSent());
       m.put("execs", e.execs());
+      m.put("appState", e.appState() == null ? null : e.appState().id());
     }
     return m;
   }

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param commandTimeout how long the sync and assemble-and-restart may take
  * @param reuseRunningPod push straight into the pod of the last push when it is still the same
  *     container (watch mode): no apply and no waiting, only index, sync and assemble
+ * @param readyTimeout how long the ready stage waits for the app's URL to answer after a successful
+ *     assemble-and-restart before it asks the supervisor what the app does
  */
 public record PushOptions(
     boolean force,
@@ -22,7 +24,30 @@ public record PushOptions(
     IndexOptions index,
     Duration startTimeout,
     Duration commandTimeout,
-    boolean reuseRunningPod) {
+    boolean reuseRunningPod,
+    Duration readyTimeout) {
+
+  public PushOptions(
+      boolean force,
+      WorkloadKind workloadKind,
+      String initImage,
+      IndexOptions index,
+      Duration startTimeout,
+      Duration commandTimeout,
+      boolean reuseRunningPod) {
+    this(
+        force,
+        workloadKind,
+        initImage,
+        index,
+        startTimeout,
+        commandTimeout,
+        reuseRunningPod,
+        DEFAULT_READY_TIMEOUT);
+  }
+
+  /** Node and most s2i apps listen within a few seconds of their start. */
+  public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(10);
 
   public static PushOptions defaults() {
     return new PushOptions(
@@ -32,20 +57,34 @@ public record PushOptions(
         IndexOptions.defaults(),
         Duration.ofMinutes(4),
         Duration.ofMinutes(10),
-        false);
+        false,
+        DEFAULT_READY_TIMEOUT);
   }
 
   public PushOptions withForce(boolean f) {
     return new PushOptions(
-        f, workloadKind, initImage, index, startTimeout, commandTimeout, reuseRunningPod);
+        f,
+        workloadKind,
+        initImage,
+        index,
+        startTimeout,
+        commandTimeout,
+        reuseRunningPod,
+        readyTimeout);
   }
 
   public PushOptions withStartTimeout(Duration d) {
     return new PushOptions(
-        force, workloadKind, initImage, index, d, commandTimeout, reuseRunningPod);
+        force, workloadKind, initImage, index, d, commandTimeout, reuseRunningPod, readyTimeout);
   }
 
   public PushOptions withReuseRunningPod(boolean r) {
-    return new PushOptions(force, workloadKind, initImage, index, startTimeout, commandTimeout, r);
+    return new PushOptions(
+        force, workloadKind, initImage, index, startTimeout, commandTimeout, r, readyTimeout);
+  }
+
+  public PushOptions withReadyTimeout(Duration d) {
+    return new PushOptions(
+        force, workloadKind, initImage, index, startTimeout, commandTimeout, reuseRunningPod, d);
   }
 }

@@ -8,6 +8,7 @@ import dev.deckhand.core.config.ComponentSettings;
 import dev.deckhand.core.config.ConfigException;
 import dev.deckhand.core.config.LocalConfig;
 import dev.deckhand.core.config.LocalConfigFile;
+import dev.deckhand.core.event.AppState;
 import dev.deckhand.core.event.PushEvent;
 import dev.deckhand.core.event.PushListener;
 import dev.deckhand.core.event.Stage;
@@ -162,6 +163,9 @@ public final class PushSession {
       throw new PushFailedException(Stage.APPLY, "cannot apply the component: " + e.getMessage());
     }
     String name = applied.manifests().names().name();
+    if (applied.created()) {
+      new AppMarker(client, namespace, name).created();
+    }
     events.done(
         Stage.APPLY,
         null,
@@ -171,19 +175,29 @@ public final class PushSession {
 
     RolloutWatch rollout =
         new RolloutWatch(client, namespace, name, events, options.startTimeout());
+    EarlierSteps earlier = new EarlierSteps(start);
+    String pvc = applied.manifests().names().s2iDataPvc();
     events.start(Stage.PVC, null);
-    rollout.awaitPvcBound(applied.manifests().names().s2iDataPvc());
-    events.done(Stage.PVC, null, applied.manifests().names().s2iDataPvc() + " Bound");
+    rollout.awaitPvcBound(pvc);
+    events.done(
+        Stage.PVC,
+        null,
+        pvc + " Bound",
+        earlier.pvc(client.persistentVolumeClaims().inNamespace(namespace).withName(pvc).get()));
 
     events.start(Stage.SCHEDULED, null);
     Pod pod = rollout.awaitScheduled(applied.templateChanged() ? applied.podsBefore() : Set.of());
     events.done(
-        Stage.SCHEDULED, null, pod.getMetadata().getName() + " on " + pod.getSpec().getNodeName());
+        Stage.SCHEDULED,
+        null,
+        pod.getMetadata().getName() + " on " + pod.getSpec().getNodeName(),
+        earlier.scheduled(pod));
 
     for (Container init : pod.getSpec().getInitContainers()) {
       events.start(Stage.INIT_CONTAINER, init.getName());
       rollout.awaitInit(pod, init.getName());
-      events.done(Stage.INIT_CONTAINER, init.getName(), "exit 0");
+      events.done(
+          Stage.INIT_CONTAINER, init.getName(), "exit 0", earlier.init(pod, init.getName()));
     }
     events.start(Stage.APP_CONTAINER, name);
     pod = rollout.awaitApp(pod, name);
@@ -191,7 +205,8 @@ public final class PushSession {
     events.done(
         Stage.APP_CONTAINER,
         name,
-        "running" + (app.getRestartCount() > 0 ? " (" + app.getRestartCount() + " restarts)" : ""));
+        "running" + (app.getRestartCount() > 0 ? " (" + app.getRestartCount() + " restarts)" : ""),
+        earlier.app(pod, name));
 
     return syncAndAssemble(start, pod, app);
   }
@@ -284,8 +299,9 @@ public final class PushSession {
     }
 
     // assemble
+    AppMarker marker = new AppMarker(client, namespace, name);
     try {
-      AssembleStage.run(events, exec, options.commandTimeout());
+      AssembleStage.run(events, exec, options.commandTimeout(), marker);
     } catch (PushFailedException e) {
       // The container now has files the index does not record: the next push sends everything.
       try {
@@ -306,12 +322,31 @@ public final class PushSession {
           "pushed, but cannot record it in " + root.resolve(".odo") + ": " + e.getMessage());
     }
 
+    Instant restarted = events.now();
+
+    // ready: the files are in and recorded either way; what the app does is checked, not assumed
     events.start(Stage.READY, null);
     String url = awaitUrl(namespace, name);
-    events.done(Stage.READY, null, url == null ? "no URL (add one with a Url in the config)" : url);
+    ReadyCheck.Outcome ready =
+        new ReadyCheck(events.clock())
+            .run(url, platform == Platform.SANDBOX, exec, restarted, options.readyTimeout());
+    execs = exec.count();
+    if (ready.state().down()) {
+      marker.failed(ready.state());
+    }
+    events.emit(
+        new PushEvent.AppChecked(
+            events.now(), ready.state(), url, ready.supervisorStatus(), ready.message()));
+    if (ready.state().down()) {
+      events.failed(Stage.READY, null, ready.message(), List.of());
+    } else {
+      events.done(Stage.READY, null, ready.message());
+    }
     return new PushResult(
         true,
-        "Changes pushed to " + name,
+        ready.state() == AppState.ANSWERING
+            ? "Changes pushed to " + name
+            : "Changes pushed to " + name + "; " + ready.message(),
         url,
         full,
         synced.entries(),
@@ -319,7 +354,8 @@ public final class PushSession {
         synced.archiveBytes(),
         synced.contentBytes(),
         execs,
-        Duration.between(start, events.now()));
+        Duration.between(start, events.now()),
+        ready.state());
   }
 
   /**
@@ -439,6 +475,7 @@ public final class PushSession {
         r.url(),
         r.filesSent(),
         r.bytesSent(),
-        r.execs());
+        r.execs(),
+        r.appState());
   }
 }

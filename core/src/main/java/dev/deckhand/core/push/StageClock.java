@@ -30,6 +30,10 @@ final class StageClock {
     return clock.instant();
   }
 
+  Clock clock() {
+    return clock;
+  }
+
   void start(Stage stage, String container) {
     current = stage;
     stageStart = now();
@@ -42,6 +46,31 @@ final class StageClock {
         new PushEvent.StageCompleted(
             now(), stage, container, Duration.between(stageStart, now()), message));
   }
+
+  /**
+   * A stage that was over before this push began: said as earlier, with the time it took then (zero
+   * when the cluster does not record it) instead of the 0 s this push spent seeing it.
+   */
+  void done(Stage stage, String container, String message, EarlierSteps.Earlier earlier) {
+    if (earlier == null) {
+      done(stage, container, message);
+      return;
+    }
+    String at =
+        earlier.at() == null
+            ? ""
+            : " at " + TIME.format(earlier.at().atZone(java.time.ZoneId.systemDefault()));
+    listener.on(
+        new PushEvent.StageCompleted(
+            now(),
+            stage,
+            container,
+            earlier.took() == null ? Duration.ZERO : earlier.took(),
+            PushEvent.StageCompleted.EARLIER + message + at));
+  }
+
+  private static final java.time.format.DateTimeFormatter TIME =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
 
   void failed(Stage stage, String container, String reason, List<String> tail) {
     listener.on(new PushEvent.StageFailed(now(), stage, container, reason, tail));

@@ -14,7 +14,8 @@ import java.util.Objects;
  *   <li>{@code component}, {@code application}, {@code namespace}, {@code name} ({@code
  *       <component>-<app>}, the name of the workload, Service and pod label);
  *   <li>{@code workload}: {@code {kind: DEPLOYMENT|DEPLOYMENT_CONFIG, name, readyReplicas,
- *       desiredReplicas}} or {@code null};
+ *       desiredReplicas, app: NOT_STARTED|STARTED|DOWN|null}} or {@code null}, {@code app} being
+ *       what Deckhand's last push left the app process doing ({@link AppMark});
  *   <li>{@code pod}: the current pod (the newest that is not being deleted, else the newest) or
  *       {@code null}: {@code {name, uid, phase, node, startTime, terminating, conditions,
  *       conditionMessage, initContainers: [...], containers: [...]}}; each container is {@code
@@ -28,8 +29,9 @@ import java.util.Objects;
  *   <li>{@code warnings}: recent Warning events, newest first, {@code [{reason, message, count,
  *       lastTimestamp, involvedKind, involvedName}]};
  *   <li>{@code connection}: {@code {state: CONNECTED|RECONNECTING|DISCONNECTED, reason}};
- *   <li>{@code health}: {@code {state: NOT_CREATED|STARTING|RUNNING|CRASH_LOOP|FAILED|UNKNOWN,
- *       text}}, {@code text} being one line for a person.
+ *   <li>{@code health}: {@code {state:
+ *       NOT_CREATED|STARTING|RUNNING|APP_NOT_RUNNING|CRASH_LOOP|FAILED|UNKNOWN, text}}, {@code
+ *       text} being one line for a person.
  * </ul>
  *
  * @param component component name from the config

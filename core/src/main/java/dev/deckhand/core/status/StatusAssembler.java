@@ -148,7 +148,7 @@ final class StatusAssembler {
             d.getStatus() == null || d.getStatus().getReadyReplicas() == null
                 ? 0
                 : d.getStatus().getReadyReplicas();
-        return new WorkloadView(WorkloadKind.DEPLOYMENT, name, ready, desired);
+        return new WorkloadView(WorkloadKind.DEPLOYMENT, name, ready, desired, appMark(d));
       }
     }
     for (DeploymentConfig dc : objects.deploymentConfigs()) {
@@ -161,10 +161,14 @@ final class StatusAssembler {
             dc.getStatus() == null || dc.getStatus().getReadyReplicas() == null
                 ? 0
                 : dc.getStatus().getReadyReplicas();
-        return new WorkloadView(WorkloadKind.DEPLOYMENT_CONFIG, name, ready, desired);
+        return new WorkloadView(WorkloadKind.DEPLOYMENT_CONFIG, name, ready, desired, appMark(dc));
       }
     }
     return null;
+  }
+
+  private static AppMark appMark(HasMetadata workload) {
+    return AppMark.parse(annotation(workload, AppMark.ANNOTATION));
   }
 
   // --- pods -----------------------------------------------------------------------------------
@@ -511,6 +515,20 @@ final class StatusAssembler {
       return new Health(HealthState.STARTING, notRunning.name() + " running, not ready yet");
     }
     ContainerView app = pod.containers().get(0);
+    AppMark mark = workload == null ? null : workload.app();
+    if (mark == AppMark.NOT_STARTED) {
+      return new Health(
+          HealthState.APP_NOT_RUNNING,
+          "container up, app not started: the first push stopped before assemble-and-restart;"
+              + " push again");
+    }
+    if (mark == AppMark.DOWN) {
+      return new Health(
+          HealthState.APP_NOT_RUNNING,
+          // Left down by a failed assemble-and-restart, or by an app that exits at start after one
+          // that succeeded: the last push's own line said which.
+          "container up, app not running after the last push; see deckhand logs, fix it and push");
+    }
     StringBuilder text = new StringBuilder("running");
     if (url != null) {
       text.append(" at ").append(url);

@@ -179,7 +179,10 @@ class PushOnSandboxTest {
     PushResult r = push();
 
     assertThat(r.success()).isFalse();
-    assertThat(r.summary()).contains("assemble-and-restart exited with code");
+    assertThat(r.summary())
+        .isEqualTo(
+            "assemble-and-restart failed (exit 3); the previous version is still running; the"
+                + " changes stay pending");
     PushEvent.StageFailed failed =
         events.stream()
             .filter(PushEvent.StageFailed.class::isInstance)
