@@ -201,7 +201,7 @@ class TransferOnSandboxTest {
     PushResult failed = push(false);
 
     assertThat(failed.success()).isFalse();
-    assertThat(failed.summary()).contains("assemble-and-restart exited with code 3");
+    assertThat(failed.summary()).contains("assemble-and-restart failed (exit 3)");
     Files.delete(folder.resolve("stray2.txt"));
     Files.delete(assemble);
     PushResult next = push(false);
