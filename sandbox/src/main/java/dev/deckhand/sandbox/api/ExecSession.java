@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -42,6 +43,9 @@ final class ExecSession {
   private final AtomicBoolean clientGone = new AtomicBoolean();
   private final AtomicInteger openOutputs = new AtomicInteger(2);
   private final AtomicBoolean finished = new AtomicBoolean();
+  // Completes when the command has exited or could not be started: until then a client that hangs
+  // up leaves work behind that a following exec into the same container must wait for.
+  private final CompletableFuture<Void> ended = new CompletableFuture<>();
   private volatile Process process;
 
   private ExecSession(
@@ -70,6 +74,8 @@ final class ExecSession {
     // The socket's own event-loop context: every write to it is made from there.
     Context context = vertx.getOrCreateContext();
     String target = DetachedProcesses.target(namespace, pod, container);
+    // Before this session can itself detach (its client may hang up before its command starts).
+    DetachedProcesses.Waiter earlier = detached.before(target);
     ExecSession session = new ExecSession(context, ws, detached, target, pod);
     ws.binaryMessageHandler(session::onFrame);
     ws.closeHandler(v -> session.onClientGone());
@@ -77,7 +83,7 @@ final class ExecSession {
     vertx
         .<Process>executeBlocking(
             () -> {
-              detached.awaitQuiet(target);
+              earlier.awaitEnded();
               return backend.start(namespace, pod, container, command, stdin);
             },
             false)
@@ -90,6 +96,7 @@ final class ExecSession {
             })
         .onFailure(
             e -> {
+              session.ended.complete(null);
               session.stdinWriter.shutdownNow();
               String message =
                   e instanceof ExecBackend.ExecRefusedException
@@ -105,9 +112,7 @@ final class ExecSession {
   private synchronized void attach(Process p) {
     process = p;
     notifyAll();
-    if (clientGone.get() && p.isAlive()) {
-      detached.add(target, p);
-    }
+    p.onExit().thenRun(() -> ended.complete(null));
     pump(p.getInputStream(), ChannelProtocol.STDOUT, "stdout");
     pump(p.getErrorStream(), ChannelProtocol.STDERR, "stderr");
   }
@@ -125,8 +130,9 @@ final class ExecSession {
 
   private synchronized void onClientGone() {
     if (clientGone.compareAndSet(false, true)) {
-      if (process != null && process.isAlive()) {
-        detached.add(target, process);
+      // Even when the command has not started yet: the client may have sent all its input already.
+      if (!ended.isDone()) {
+        detached.add(target, ended);
       }
       // v4 clients end stdin by closing the socket.
       closeStdin();

@@ -6,6 +6,8 @@ import java.util.List;
 /** Runs exec commands and "logs" as local processes, so the API front can be tested alone. */
 final class LocalProcessBackend implements ExecBackend, LogBackend {
   volatile List<String> logCommand = List.of("sh", "-c", "echo one; echo two");
+  // How long commands that take stdin wait before they start, like a podman exec on a busy machine.
+  volatile long stdinStartDelayMs;
 
   @Override
   public Process start(
@@ -13,6 +15,14 @@ final class LocalProcessBackend implements ExecBackend, LogBackend {
       throws IOException, ExecRefusedException {
     if (pod.equals("missing")) {
       throw new ExecRefusedException("pods \"missing\" not found");
+    }
+    if (stdin && stdinStartDelayMs > 0) {
+      try {
+        Thread.sleep(stdinStartDelayMs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted");
+      }
     }
     ProcessBuilder pb = new ProcessBuilder(command);
     if (!stdin) {

@@ -146,6 +146,21 @@ class SandboxApiServerTest {
   }
 
   @Test
+  void uploadWaitsForACommandThatStartsAfterTheClientHungUp(@TempDir Path dir) throws Exception {
+    // A slow podman exec: fabric8 has sent the whole file and closed the socket before `cat`
+    // runs, then asks `wc -c` at once. The size check must see the whole file.
+    backend.stdinStartDelayMs = 1000;
+    Path file = dir.resolve("hello.txt");
+    Files.writeString(file, "hello sandbox ".repeat(2000));
+    Path target = dir.resolve("copied.txt");
+
+    boolean ok = client.pods().withName("web").file(target.toString()).upload(file);
+
+    assertThat(ok).isTrue();
+    assertThat(Files.readString(target)).isEqualTo(Files.readString(file));
+  }
+
+  @Test
   void execOnAPodThatCannotRunSaysWhy() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ExecWatch watch = client.pods().withName("missing").writingOutput(out).exec("true")) {
