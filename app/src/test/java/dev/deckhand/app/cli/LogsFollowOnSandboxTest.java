@@ -107,8 +107,30 @@ class LogsFollowOnSandboxTest {
     assertThat(r.err().lines())
         .singleElement()
         .asString()
-        .startsWith("deckhand: the connection to " + proxy.url() + " was lost; cannot reach")
-        .endsWith("; the log stopped");
+        .isEqualTo(
+            "deckhand: the connection to "
+                + proxy.url()
+                + " was lost; cannot reach "
+                + proxy.url()
+                + " (connection refused); the log stopped");
+  }
+
+  @Test
+  void aStreamCutWhileTheServerAnswersIsNotCalledTheEndOfTheContainer() throws Exception {
+    Path folder = component("cutter", "while true; do echo tick; sleep 0.2; done");
+    throughProxy();
+
+    CompletableFuture<CliRun> run = follow(folder);
+    await().atMost(WAIT).until(() -> stdout.toString(StandardCharsets.UTF_8).contains("tick"));
+    proxy.cutConnections(); // a broken network path: the server still answers new connections
+
+    CliRun r = run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().lines())
+        .containsExactly(
+            "deckhand: the connection to "
+                + proxy.url()
+                + " was lost (the container still runs); the log stopped");
   }
 
   @Test
@@ -124,6 +146,7 @@ class LogsFollowOnSandboxTest {
   }
 
   private CompletableFuture<CliRun> follow(Path folder) {
+    stdout.reset(); // one instance runs every test: only this run's log counts
     previousOut = System.out;
     System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
     return CompletableFuture.supplyAsync(
@@ -215,6 +238,10 @@ class LogsFollowOnSandboxTest {
 
     void stop() {
       close(listener);
+      cutConnections();
+    }
+
+    void cutConnections() {
       sockets.forEach(Proxy::close);
     }
 
