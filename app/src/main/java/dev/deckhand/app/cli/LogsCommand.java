@@ -1,5 +1,8 @@
 package dev.deckhand.app.cli;
 
+import dev.deckhand.core.cluster.ClusterClients;
+import dev.deckhand.core.cluster.ClusterContext;
+import dev.deckhand.core.cluster.ClusterTimeouts;
 import dev.deckhand.core.status.PodLogs;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,7 +35,10 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (KubernetesClient client = ClusterConnection.open()) {
+    ClusterContext ctx = ClusterConnection.currentContext();
+    ClusterTimeouts timeouts = ClusterTimeouts.current();
+    ClusterConnection.ensureReachable(ctx, timeouts);
+    try (KubernetesClient client = ClusterClients.create(ctx, timeouts)) {
       ComponentRef c = ComponentRef.of(context.folder(), client);
       String name = c.names().name();
       Pod pod =
@@ -49,12 +55,28 @@ final class LogsCommand implements Callable<Integer> {
               .inContainer(name);
       if (follow) {
         CountDownLatch done = new CountDownLatch(1);
+        String podName = pod.getMetadata().getName();
         try (LogWatch w =
-            PodLogs.follow(
-                client, c.names(), c.namespace(), pod.getMetadata().getName(), tail, System.out)) {
-          w.onClose().thenRun(done::countDown);
+            PodLogs.follow(client, c.names(), c.namespace(), podName, tail, System.out)) {
+          w.onClose().whenComplete((failure, error) -> done.countDown());
           done.await();
         }
+        System.out.flush();
+        // The stream ends the same way whatever ended it: ask the server which it was.
+        PodLogs.End end =
+            PodLogs.whyEnded(
+                client,
+                ctx,
+                timeouts,
+                c.names(),
+                c.namespace(),
+                podName,
+                PodLogs.containerId(pod, c.names()));
+        if (end.lost()) {
+          throw new CliException(end.message() + "; the log stopped");
+        }
+        spec.commandLine().getErr().println("deckhand: " + end.message() + "; the log ended");
+        spec.commandLine().getErr().flush();
       } else {
         String text = tail == null ? log.getLog() : log.tailingLines(tail).getLog();
         spec.commandLine().getOut().print(text);

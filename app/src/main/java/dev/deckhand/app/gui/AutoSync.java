@@ -1,11 +1,14 @@
 package dev.deckhand.app.gui;
 
 import dev.deckhand.core.cluster.ClusterContext;
+import dev.deckhand.core.cluster.ClusterTimeouts;
 import dev.deckhand.core.event.PushEvent;
 import dev.deckhand.core.index.IndexOptions;
 import dev.deckhand.core.watch.ChangeBatch;
 import dev.deckhand.core.watch.ComponentWatch;
 import dev.deckhand.core.watch.PushQueue;
+import dev.deckhand.core.watch.PushRunner;
+import dev.deckhand.core.watch.PushWhenReachable;
 import dev.deckhand.core.watch.WatchMode;
 import dev.deckhand.core.watch.WatchSettings;
 import dev.deckhand.core.watch.Watches;
@@ -47,6 +50,9 @@ public final class AutoSync implements AutoCloseable {
     }
   }
 
+  /** How often a push that failed because the server was down asks it again. */
+  static final Duration RETRY_EVERY = Duration.ofSeconds(2);
+
   private final AutoSyncPusher pusher;
   private final PushViewModel push;
   private final TaskExecutor background;
@@ -54,6 +60,8 @@ public final class AutoSync implements AutoCloseable {
   private final Watches watches;
   private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.OFF);
   private final StringProperty problem = new SimpleStringProperty("");
+  // The problem line shown while a push waits for the API server; cleared when it answers.
+  private volatile String waitingLine;
   private final StringBinding label;
   private Runnable onFailedStart = () -> {};
 
@@ -138,8 +146,19 @@ public final class AutoSync implements AutoCloseable {
       }
       closeLocked();
       try {
+        // Like `deckhand watch`: an API outage does not leave the folder failed until the next
+        // edit; the push waits for the server and goes again by itself.
+        PushRunner whenReachable =
+            new PushWhenReachable(
+                batch -> {
+                  answered(gen);
+                  runOne(r, batch);
+                },
+                PushWhenReachable.probing(context, ClusterTimeouts.current()),
+                RETRY_EVERY,
+                waiting -> waiting(gen, waiting));
         ComponentWatch w =
-            watches.start(folder, IndexOptions.defaults(), batch -> runOne(r, batch), events(gen));
+            watches.start(folder, IndexOptions.defaults(), whenReachable, events(gen));
         runner = r;
         watch = w;
         w.watcher()
@@ -174,6 +193,32 @@ public final class AutoSync implements AutoCloseable {
     problem.set("Auto-sync " + message);
     stop();
     onFailedStart.run();
+  }
+
+  private void waiting(long gen, String line) {
+    String shown = "Auto-sync: " + line;
+    waitingLine = shown;
+    ui.post(
+        () -> {
+          if (current(gen)) {
+            problem.set(shown);
+          }
+        });
+  }
+
+  /** A push starts: the server answered (or was never found down), so its waiting line is stale. */
+  private void answered(long gen) {
+    String shown = waitingLine;
+    if (shown == null) {
+      return;
+    }
+    waitingLine = null;
+    ui.post(
+        () -> {
+          if (current(gen) && shown.equals(problem.get())) {
+            problem.set("");
+          }
+        });
   }
 
   private void runOne(AutoSyncPusher.Runner r, ChangeBatch batch) throws Exception {
