@@ -158,7 +158,14 @@ class FaultInjectionTest {
     proxy.start();
     PushResult next = push();
     assertThat(next.success())
-        .as(next.summary() + "\n" + lastLogTail + "\nafter the drop:\n" + stillRunning)
+        .as(
+            next.summary()
+                + "\n"
+                + lastLogTail
+                + "\nafter the drop:\n"
+                + stillRunning
+                + "\ncontainer log:\n"
+                + containerLog())
         .isTrue();
     assertContainerEqualsFolder();
   }
@@ -183,7 +190,9 @@ class FaultInjectionTest {
 
     proxy.throttle(0);
     PushResult next = push();
-    assertThat(next.success()).as(next.summary() + "\n" + lastLogTail).isTrue();
+    assertThat(next.success())
+        .as(next.summary() + "\n" + lastLogTail + "\ncontainer log:\n" + containerLog())
+        .isTrue();
     assertContainerEqualsFolder();
   }
 
@@ -211,7 +220,9 @@ class FaultInjectionTest {
 
     proxy.throttle(0);
     PushResult next = push();
-    assertThat(next.success()).as(next.summary() + "\n" + lastLogTail).isTrue();
+    assertThat(next.success())
+        .as(next.summary() + "\n" + lastLogTail + "\ncontainer log:\n" + containerLog())
+        .isTrue();
     assertThat(pod().getMetadata().getName()).isNotEqualTo(pod);
     assertContainerEqualsFolder();
   }
@@ -221,6 +232,7 @@ class FaultInjectionTest {
   void theApiServerStoppedAndRestartedDuringWatch() throws Exception {
     List<PushResult> results = new CopyOnWriteArrayList<>();
     List<String> waiting = new CopyOnWriteArrayList<>();
+    List<String> failedTails = new CopyOnWriteArrayList<>();
     PushOptions options = PushOptions.defaults().withReuseRunningPod(true);
     try (Watches watches = new Watches(WatchSettings.defaults())) {
       ComponentWatch watch =
@@ -230,7 +242,17 @@ class FaultInjectionTest {
               new PushWhenReachable(
                   (ChangeBatch batch) -> {
                     PushResult r =
-                        new PushSession(folder, client, Platform.SANDBOX, options, e -> {}).run();
+                        new PushSession(
+                                folder,
+                                client,
+                                Platform.SANDBOX,
+                                options,
+                                e -> {
+                                  if (e instanceof PushEvent.StageFailed failed) {
+                                    failedTails.add(String.join("\n", failed.logTail()));
+                                  }
+                                })
+                            .run();
                     results.add(r);
                     if (!r.success()) {
                       throw new IllegalStateException(r.summary());
@@ -242,7 +264,9 @@ class FaultInjectionTest {
               new Watches.Events() {});
       watch.pushNow();
       await().atMost(Duration.ofSeconds(120)).until(() -> !results.isEmpty() && idle(watch));
-      assertThat(results).as(results.toString()).allMatch(PushResult::success);
+      assertThat(results)
+          .as(results + "\n" + failedTails + "\ncontainer log:\n" + containerLog())
+          .allMatch(PushResult::success);
 
       proxy.stop();
       Files.writeString(
@@ -374,6 +398,20 @@ class FaultInjectionTest {
   /** The container's processes, to tell whether a broken exec left its command running. */
   private String processes() {
     return execQuietly("sh", "-c", "ps -eo pid,etime,args 2>/dev/null || ps");
+  }
+
+  /** The app container's log (supervisord's lines and the app's), for a failed push's message. */
+  private String containerLog() {
+    try {
+      return direct
+          .pods()
+          .withName(pod().getMetadata().getName())
+          .inContainer(NAME)
+          .tailingLines(60)
+          .getLog();
+    } catch (RuntimeException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
   }
 
   private String execQuietly(String... command) {
