@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
 final class PodLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(PodLifecycle.class);
 
+  /** How long ErrImagePull shows before ImagePullBackOff: about a kubelet's sync period. */
+  static final java.time.Duration PULL_ERROR_SHOWN = java.time.Duration.ofSeconds(2);
+
   private final KubernetesClient client;
   private final PodRuntime runtime;
   private final EnvResolver env;
@@ -78,8 +81,11 @@ final class PodLifecycle {
           if (state.retryAt == null || !now.isBefore(state.retryAt)) {
             startPod(state);
           } else if (state.stage == PodState.Stage.IMAGE_BACKOFF
-              && "ErrImagePull".equals(state.waitingReason)) {
-            // As a kubelet: ErrImagePull once (reported by the last sync), then back-off.
+              && "ErrImagePull".equals(state.waitingReason)
+              && !now.isBefore(state.pullFailedAt.plus(PULL_ERROR_SHOWN))) {
+            // As a kubelet: ErrImagePull until its next pod sync, then back-off. Turning it over
+            // at the very next tick left clients (and kubectl get -w) a window of one status
+            // write to see the pull error in, which a loaded machine could close before they read.
             state.waitingReason = "ImagePullBackOff";
             state.waitingMessage = "Back-off pulling image \"" + state.failedImage + "\"";
             events.normal(state.pod, "BackOff", state.waitingMessage);
@@ -194,6 +200,7 @@ final class PodLifecycle {
       state.failedImage = e.image();
       state.waitingReason = "ErrImagePull";
       state.waitingMessage = e.getMessage();
+      state.pullFailedAt = clock.instant();
       state.retryAt = clock.instant().plus(backOff.after(state.podFailures));
       events.warning(
           pod, "Failed", "Failed to pull image \"" + e.image() + "\": " + e.getMessage());

@@ -33,6 +33,11 @@ final class PodState {
   /** The image that could not be pulled (only its containers wait with the pull error). */
   String failedImage;
 
+  /**
+   * When the last ErrImagePull was reported (it turns into ImagePullBackOff a sync period later).
+   */
+  java.time.Instant pullFailedAt;
+
   Instant startTime;
   Instant retryAt;
   int podFailures;
