@@ -94,7 +94,7 @@ final class ComponentApplier {
       if (object == owned.workload() || object instanceof ImageStream) {
         continue;
       }
-      applyOwned(object);
+      RetryOnConflict.run(() -> applyOwned(object));
     }
     removeStaleUrls(owned);
     return new AppliedComponent(
