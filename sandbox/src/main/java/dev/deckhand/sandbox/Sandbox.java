@@ -90,11 +90,11 @@ public final class Sandbox implements AutoCloseable {
               + " sandbox";
     } else {
       try {
-        if (options.buildImages()) {
-          new SandboxImages().ensureBuilt(false);
-        }
+        // The builds this sandbox checked: pods run them even if another checkout retags latest.
+        java.util.Map<String, String> pinned =
+            options.buildImages() ? new SandboxImages().ensureBuilt(false) : java.util.Map.of();
         kubelet =
-            new Kubelet(client, podman, events, Duration.ofMillis(500), instanceId(options))
+            new Kubelet(client, podman, events, Duration.ofMillis(500), instanceId(options), pinned)
                 .start();
         streams.plug(kubelet.streams());
       } catch (IOException | RuntimeException e) {

@@ -1,7 +1,9 @@
 package dev.deckhand.sandbox.images;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The images an odo-style pod needs in the sandbox, built offline from this module's scripts and
@@ -12,7 +14,10 @@ import java.util.List;
  */
 public final class SandboxImages {
 
-  /** odo-init-image compatible init image (copy-supervisord). */
+  /**
+   * odo-init-image compatible init image (copy-supervisord). The name pod specs use; each build is
+   * tagged by its content hash too, and the sandbox runs that tag (see {@link #pins}).
+   */
   public static final ImageRef ODO_INIT = new ImageRef("localhost/deckhand/odo-init", "latest");
 
   /** Offline Node.js s2i builder, named ubi8/nodejs-16 in its labels. */
@@ -39,10 +44,24 @@ public final class SandboxImages {
    * Makes sure both images exist and match this build's scripts and host tools.
    *
    * @param force rebuild even when the content hash matches
+   * @return {@link #pins} of the builds
    * @throws PodmanNotInstalledException when podman is missing
    */
-  public void ensureBuilt(boolean force) {
-    build(force);
+  public Map<String, String> ensureBuilt(boolean force) {
+    return pins(build(force));
+  }
+
+  /**
+   * Well-known name ({@code localhost/deckhand/odo-init:latest}) → the tag of the build made or
+   * checked here. Another checkout on this machine may move {@code :latest} to its own build at any
+   * time, so a sandbox runs these tags instead.
+   */
+  public static Map<String, String> pins(List<BuildResult> results) {
+    Map<String, String> pins = new LinkedHashMap<>();
+    for (BuildResult r : results) {
+      pins.put(r.image().toString(), r.pinned().toString());
+    }
+    return Map.copyOf(pins);
   }
 
   /** Like {@link #ensureBuilt} and says what was done, with timings and sizes. */

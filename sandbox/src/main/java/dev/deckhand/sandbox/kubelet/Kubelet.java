@@ -58,6 +58,21 @@ public final class Kubelet implements AutoCloseable {
       EventRecorder events,
       Duration poll,
       String instance) {
+    this(client, podman, events, poll, instance, Map.of());
+  }
+
+  /**
+   * @param instance the sandbox's id in podman names and labels (see {@link PodmanNames})
+   * @param pinnedImages image name in pod specs → the tag to run instead (the sandbox's own builds
+   *     of its well-known images, see {@code SandboxImages#pins})
+   */
+  public Kubelet(
+      KubernetesClient client,
+      PodmanCli podman,
+      EventRecorder events,
+      Duration poll,
+      String instance,
+      Map<String, String> pinnedImages) {
     this.client = client;
     this.podman = podman;
     this.poll = poll;
@@ -65,7 +80,7 @@ public final class Kubelet implements AutoCloseable {
     this.lifecycle =
         new PodLifecycle(
             client,
-            new PodRuntime(podman, hostPorts, names),
+            new PodRuntime(podman, hostPorts, names, new PinnedImages(pinnedImages)),
             events,
             NODE_NAME,
             BackOff.DEFAULT,

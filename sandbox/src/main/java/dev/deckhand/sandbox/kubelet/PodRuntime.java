@@ -34,16 +34,18 @@ final class PodRuntime {
   private final PodmanCli podman;
   private final HostPorts hostPorts;
   private final PodmanNames podmanNames;
+  private final PinnedImages pinned;
   // Every object names this process, so a later sandbox can tell a killed one's leftovers.
   private final List<String> ownerLabel =
       ProcessOwner.current()
           .map(o -> List.of("--label", ProcessOwner.LABEL + "=" + o))
           .orElse(List.of());
 
-  PodRuntime(PodmanCli podman, HostPorts hostPorts, PodmanNames names) {
+  PodRuntime(PodmanCli podman, HostPorts hostPorts, PodmanNames names, PinnedImages pinned) {
     this.podman = podman;
     this.hostPorts = hostPorts;
     this.podmanNames = names;
+    this.pinned = pinned;
   }
 
   /** Fails with the image and the reason when a container's image is not available. */
@@ -56,8 +58,18 @@ final class PodRuntime {
       if (image.isEmpty()) {
         throw new ImageNotPresentException(image, "the container has no image");
       }
-      if (podman.run(List.of("image", "exists", image), QUICK).ok()) {
+      String run = pinned.resolve(image);
+      if (podman.run(List.of("image", "exists", run), QUICK).ok()) {
         continue;
+      }
+      if (!run.equals(image)) {
+        throw new ImageNotPresentException(
+            image,
+            "image "
+                + image
+                + " not found: the sandbox's build of it, "
+                + run
+                + ", was removed from podman; restart the sandbox to build it again");
       }
       if (image.startsWith("localhost/")) {
         // podman's name for images built or imported on this machine: no registry has them, and
@@ -249,7 +261,7 @@ final class PodRuntime {
     if (c.getCommand() != null && !c.getCommand().isEmpty()) {
       args.addAll(List.of("--entrypoint", toJsonArray(c.getCommand())));
     }
-    args.add(c.getImage().strip());
+    args.add(pinned.resolve(c.getImage().strip()));
     if (c.getArgs() != null) {
       args.addAll(c.getArgs());
     }
