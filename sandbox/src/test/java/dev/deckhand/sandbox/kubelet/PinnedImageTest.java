@@ -66,29 +66,8 @@ class PinnedImageTest {
     assertThat(idB).isNotEqualTo(idA);
     assertThat(imageId(mine)).as("both builds coexist under their own tags").isEqualTo(idA);
 
-    StreamsSwitch streams = new StreamsSwitch();
-    api = SandboxApiServer.start(0, Flavour.KUBERNETES, streams, streams);
-    client = api.newClient();
-    EventRecorder sink = new EventRecorder(client, "kubelet", Kubelet.NODE_NAME);
-    kubelet =
-        new Kubelet(client, PODMAN, sink, Duration.ofMillis(300), instance, Map.of(latest, mine))
-            .start();
-
-    Pod pod =
-        new PodBuilder()
-            .withNewMetadata()
-            .withName("pinned")
-            .withNamespace("default")
-            .endMetadata()
-            .withNewSpec()
-            .addNewContainer()
-            .withName("app")
-            .withImage(latest)
-            .withCommand("sleep", "1000")
-            .endContainer()
-            .endSpec()
-            .build();
-    client.pods().resource(pod).create();
+    startKubelet(Map.of(latest, mine));
+    createPod("pinned");
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
@@ -119,6 +98,68 @@ class PinnedImageTest {
     assertThat(pins.resolve(repo)).as("no tag means latest").isEqualTo(mine);
     assertThat(pins.resolve(repo + ":other")).isEqualTo(repo + ":other");
     assertThat(pins.resolve(TestImages.BUSYBOX)).isEqualTo(TestImages.BUSYBOX);
+  }
+
+  @Test
+  void aRemovedOwnBuildIsAPullErrorAndLatestIsNotUsedInstead() throws Exception {
+    PODMAN.check(List.of("tag", TestImages.BUSYBOX, latest), 30);
+    startKubelet(Map.of(latest, mine)); // mine was never built (or removed by hand)
+    createPod("gone");
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              Pod p = client.pods().inNamespace("default").withName("gone").get();
+              if (p.getStatus() == null || p.getStatus().getContainerStatuses().isEmpty()) {
+                return false;
+              }
+              var w = p.getStatus().getContainerStatuses().get(0).getState().getWaiting();
+              return w != null && "ErrImagePull".equals(w.getReason());
+            });
+    Pod p = client.pods().inNamespace("default").withName("gone").get();
+    assertThat(p.getStatus().getContainerStatuses().get(0).getState().getWaiting().getMessage())
+        .isEqualTo(
+            "image "
+                + latest
+                + " not found: the sandbox's build of it, "
+                + mine
+                + ", was removed from podman; restart the sandbox to build it again");
+    assertThat(
+            PODMAN
+                .run(
+                    List.of(
+                        "container", "exists", kubelet.names().container("default", "gone", "app")),
+                    30)
+                .ok())
+        .as("nothing runs from the other build")
+        .isFalse();
+  }
+
+  private void startKubelet(Map<String, String> pins) throws Exception {
+    StreamsSwitch streams = new StreamsSwitch();
+    api = SandboxApiServer.start(0, Flavour.KUBERNETES, streams, streams);
+    client = api.newClient();
+    EventRecorder sink = new EventRecorder(client, "kubelet", Kubelet.NODE_NAME);
+    kubelet = new Kubelet(client, PODMAN, sink, Duration.ofMillis(300), instance, pins).start();
+  }
+
+  private void createPod(String name) {
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace("default")
+            .endMetadata()
+            .withNewSpec()
+            .addNewContainer()
+            .withName("app")
+            .withImage(latest)
+            .withCommand("sleep", "1000")
+            .endContainer()
+            .endSpec()
+            .build();
+    client.pods().resource(pod).create();
   }
 
   private static String imageId(String image) throws Exception {
