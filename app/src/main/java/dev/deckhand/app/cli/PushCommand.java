@@ -42,14 +42,7 @@ final class PushCommand implements Callable<Integer> {
       description = "Send every file and rebuild, even when nothing changed.")
   boolean force;
 
-  @Option(
-      names = "--ready-timeout",
-      paramLabel = "SECONDS",
-      description = {
-        "After assemble-and-restart, how long to wait for the app's URL to answer before asking",
-        "the supervisor what the app does (default: ${DEFAULT-VALUE})."
-      })
-  int readySeconds = (int) PushOptions.DEFAULT_READY_TIMEOUT.toSeconds();
+  @Mixin ReadyTimeoutOption ready;
 
   @Option(names = "--show-log", description = "Show assemble-and-restart's output as it runs.")
   boolean showLog;
@@ -82,9 +75,7 @@ final class PushCommand implements Callable<Integer> {
                   dir,
                   cluster.client(),
                   cluster.platform(),
-                  PushOptions.defaults()
-                      .withForce(force)
-                      .withReadyTimeout(readyTimeout(readySeconds)),
+                  PushOptions.defaults().withForce(force).withReadyTimeout(ready.duration()),
                   listener)
               .run();
       if (!result.success()) {
@@ -93,14 +84,6 @@ final class PushCommand implements Callable<Integer> {
       }
       return afterSuccess(checked[0], err);
     }
-  }
-
-  /** {@code --ready-timeout}: whole seconds, 0 to ask the URL once; never negative. */
-  static Duration readyTimeout(int seconds) {
-    if (seconds < 0) {
-      throw new CliException("--ready-timeout must be 0 or more seconds, not " + seconds);
-    }
-    return Duration.ofSeconds(seconds);
   }
 
   /** Exit code of a push whose files arrived and were recorded, but whose app does not stay up. */

@@ -42,14 +42,7 @@ final class WatchCommand implements Callable<Integer> {
       description = "Quiet period before a push, in milliseconds (default: 100).")
   long delayMs = 100;
 
-  @Option(
-      names = "--ready-timeout",
-      paramLabel = "SECONDS",
-      description = {
-        "After assemble-and-restart, how long to wait for the app's URL to answer before asking",
-        "the supervisor what the app does (default: ${DEFAULT-VALUE})."
-      })
-  int readySeconds = (int) PushOptions.DEFAULT_READY_TIMEOUT.toSeconds();
+  @Mixin ReadyTimeoutOption ready;
 
   @Option(names = "--show-log", description = "Show assemble-and-restart's output.")
   boolean showLog;
@@ -81,9 +74,7 @@ final class WatchCommand implements Callable<Integer> {
     KubernetesClient client = cluster.client();
     var platform = cluster.platform();
     PushOptions options =
-        PushOptions.defaults()
-            .withReuseRunningPod(true)
-            .withReadyTimeout(PushCommand.readyTimeout(readySeconds));
+        PushOptions.defaults().withReuseRunningPod(true).withReadyTimeout(ready.duration());
     CountDownLatch stopped = new CountDownLatch(1);
     Watches watches =
         new Watches(
