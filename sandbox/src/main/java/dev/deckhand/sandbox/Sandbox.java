@@ -72,7 +72,7 @@ public final class Sandbox implements AutoCloseable {
   private static Sandbox start(SandboxOptions options, SandboxLock lock) throws IOException {
     StreamsSwitch streams = new StreamsSwitch();
     SandboxApiServer api =
-        SandboxApiServer.start(options.port(), options.flavour(), streams, streams);
+        SandboxApiServer.start(options.port(), options.flavour(), streams, streams, streams);
     lock.serving(api.url());
     KubernetesClient client = api.newClient();
     Controllers controllers =

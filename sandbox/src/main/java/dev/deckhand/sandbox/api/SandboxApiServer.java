@@ -35,9 +35,10 @@ public final class SandboxApiServer implements AutoCloseable {
   private final SandboxWebServer web;
   private final Flavour flavour;
 
-  private SandboxApiServer(Flavour flavour, ExecBackend exec, LogBackend logs) {
+  private SandboxApiServer(
+      Flavour flavour, ExecBackend exec, LogBackend logs, PortForwardBackend ports) {
     this.flavour = flavour;
-    this.web = new SandboxWebServer(flavour, exec, logs);
+    this.web = new SandboxWebServer(flavour, exec, logs, ports);
     Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
     this.mock =
         new KubernetesMockServer(
@@ -51,7 +52,21 @@ public final class SandboxApiServer implements AutoCloseable {
    */
   public static SandboxApiServer start(int port, Flavour flavour, ExecBackend exec, LogBackend logs)
       throws IOException {
-    SandboxApiServer server = new SandboxApiServer(flavour, exec, logs);
+    return start(
+        port,
+        flavour,
+        exec,
+        logs,
+        (ns, pod, p) -> {
+          throw new ExecBackend.ExecRefusedException("port-forward is not served here");
+        });
+  }
+
+  /** Starts the API on 127.0.0.1 with a port-forward backend. */
+  public static SandboxApiServer start(
+      int port, Flavour flavour, ExecBackend exec, LogBackend logs, PortForwardBackend ports)
+      throws IOException {
+    SandboxApiServer server = new SandboxApiServer(flavour, exec, logs, ports);
     server.mock.init(InetAddress.getLoopbackAddress(), port);
     try (KubernetesClient client = server.newClient()) {
       client

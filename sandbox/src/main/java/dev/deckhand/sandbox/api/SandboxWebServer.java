@@ -34,16 +34,21 @@ final class SandboxWebServer extends MockWebServer {
   private final Discovery discovery;
   private final ExecBackend exec;
   private final LogBackend logs;
+  private final PortForwardBackend ports;
+  private final OpenApi openApi;
   private final DetachedProcesses detached = new DetachedProcesses();
   private volatile Dispatcher dispatcher;
   private HttpServer server;
   private int port;
   private String host = "127.0.0.1";
 
-  SandboxWebServer(Flavour flavour, ExecBackend exec, LogBackend logs) {
+  SandboxWebServer(Flavour flavour, ExecBackend exec, LogBackend logs, PortForwardBackend ports) {
     this.discovery = new Discovery(flavour);
     this.exec = exec;
     this.logs = logs;
+    this.ports = ports;
+    this.openApi =
+        new OpenApi(dev.deckhand.sandbox.store.ResourceTypes.of(flavour == Flavour.OPENSHIFT));
   }
 
   @Override
@@ -93,6 +98,7 @@ final class SandboxWebServer extends MockWebServer {
       switch (m.group(3)) {
         case "exec" -> serveExec(req, ns, pod);
         case "log" -> LogStream.serve(vertx, req, logs, ns, pod, req.getParam("container"));
+        case "portforward" -> PortForward.serve(vertx, req, ns, pod, ports);
         default ->
             ApiErrors.send(
                 req.response(), 405, "MethodNotAllowed", m.group(3) + " is not supported");
@@ -100,9 +106,14 @@ final class SandboxWebServer extends MockWebServer {
       return;
     }
     if (path.startsWith("/openapi/")) {
-      // No schemas here (kubectl apply/create need --validate=false): a clear 404 rather than the
-      // store's list of every object, which kubectl cannot parse.
-      ApiErrors.send(req.response(), 404, "NotFound", "the sandbox serves no OpenAPI schemas");
+      Optional<OpenApi.Document> doc = openApi.answer(path);
+      if (doc.isPresent()) {
+        req.response()
+            .putHeader("Content-Type", doc.get().contentType())
+            .end(io.vertx.core.buffer.Buffer.buffer(doc.get().body()));
+      } else {
+        ApiErrors.send(req.response(), 404, "NotFound", "the server could not find " + path);
+      }
       return;
     }
     if (req.method() == HttpMethod.GET && Discovery.looksLikeDiscovery(path)) {

@@ -7,13 +7,28 @@ import java.util.List;
  * Exec and log backends that can be plugged in after the API server starts: the kubelet that serves
  * them needs a client of that very server.
  */
-public final class StreamsSwitch implements ExecBackend, LogBackend {
+public final class StreamsSwitch implements ExecBackend, LogBackend, PortForwardBackend {
   private volatile ExecBackend exec;
   private volatile LogBackend logs;
+  private volatile PortForwardBackend ports;
 
   public <T extends ExecBackend & LogBackend> void plug(T backend) {
     this.exec = backend;
     this.logs = backend;
+  }
+
+  public void plugPorts(PortForwardBackend backend) {
+    this.ports = backend;
+  }
+
+  @Override
+  public java.net.InetSocketAddress target(String namespace, String pod, int port)
+      throws ExecRefusedException {
+    PortForwardBackend p = ports;
+    if (p == null) {
+      throw new ExecRefusedException("the sandbox node is not running (podman unavailable?)");
+    }
+    return p.target(namespace, pod, port);
   }
 
   @Override
